@@ -1,0 +1,37 @@
+# Two commands on a fresh machine: `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TSTAMP := $(VENV)/.installed-test
+
+.PHONY: demo test install bench readme-assets clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TSTAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP) $@
+
+install: $(STAMP)
+
+## demo: build the store from data/ and answer sample questions (runs the bot when TELEGRAM_BOT_TOKEN is set)
+demo: $(STAMP)
+	$(BIN)/tradefacts demo
+
+## test: install what the tests need and run the whole suite
+test: $(TSTAMP)
+	$(BIN)/python -m pytest -q
+
+## bench: run the benchmarks (figures and ratios, no pass/fail)
+bench: $(TSTAMP)
+	$(BIN)/python bench/import_bench.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info

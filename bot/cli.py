@@ -1,0 +1,142 @@
+"""The command line face: ``tradefacts data ...``, ``ask``, ``serve``, ``demo``.
+
+Thin by design: it parses arguments, calls the store/engine/chat APIs and turns every
+expected failure into a one-line message and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from bot import config
+
+EXIT_USAGE, EXIT_FAILED = 2, 1
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    return Path(args.db).expanduser() if getattr(args, "db", None) else config.store_path()
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    return Path(args.data_dir).expanduser() if getattr(args, "data_dir", None) else config.data_dir()
+
+
+def _err(msg: str) -> None:
+    print(f"tradefacts: {msg}", file=sys.stderr)
+
+
+def open_store(args: argparse.Namespace, *, quiet: bool = False):
+    """Open the store read-only, building it from data/ first if it is missing."""
+    from bot.store.build import ensure_store
+    from bot.store.queries import Store
+
+    log = (lambda s: None) if quiet else (lambda s: print(s, file=sys.stderr))
+    path = ensure_store(_store_path(args), _data_dir(args), progress=not quiet and sys.stderr.isatty(), log=log)
+    return Store.open(path)
+
+
+# --- data ---------------------------------------------------------------------------------
+def cmd_data_build(args) -> int:
+    from bot.store.build import build_store
+
+    build_store(_store_path(args), _data_dir(args), progress=not args.quiet,
+                log=(lambda s: None) if args.quiet else print)
+    return 0
+
+
+def cmd_data_import(args) -> int:
+    from bot.store.build import ensure_store
+    from bot.store.ingest import import_files
+
+    store = ensure_store(_store_path(args), _data_dir(args), progress=not args.quiet)
+    import_files(store, args.format, [Path(f) for f in args.files], progress=not args.quiet)
+    print(f"imported {len(args.files)} file(s) into {store}")
+    return 0
+
+
+def cmd_data_formats(args) -> int:
+    from bot.store.importers import FORMATS
+
+    for name, imp in sorted(FORMATS.items()):
+        print(f"{name:22} {imp.description}")
+    return 0
+
+
+def cmd_data_sources(args) -> int:
+    store = open_store(args)
+    cov = store.coverage()
+    if args.json:
+        print(json.dumps(cov, ensure_ascii=False, indent=1))
+        return 0
+    for c in cov:
+        years = f"{c['first_year']}-{c['last_year']}" if c["first_year"] else "reference table"
+        print(f"{c['id']:22} {c['rows']:>10,} rows  {years:15} {c['name']}")
+        print(f"{'':22} version: {c['version']}; licence: {c['licence']}; unit: {c['unit'] or '-'}")
+    return 0
+
+
+def cmd_data_check(args) -> int:
+    from bot.store.check import run_checks
+
+    store = open_store(args)
+    results = run_checks(store.conn)
+    for r in results:
+        print(f"{'ok  ' if r.ok else 'FAIL'} {r.name}: {r.detail}")
+    failed = [r for r in results if not r.ok]
+    print(f"{len(results) - len(failed)} passed, {len(failed)} failed")
+    return EXIT_FAILED if failed else 0
+
+
+# --- demo -----------------------------------------------------------------------------------
+def cmd_demo(args) -> int:
+    """Build the store if needed and answer sample questions; with a token, run the bot."""
+    from bot.demo import run_demo
+
+    return run_demo(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="tradefacts", description="Exact, sourced answers about trade and investment.")
+    p.add_argument("--db", help="store file (default: $TRADEFACTS_DB or the user data directory)")
+    p.add_argument("--data-dir", help="folder with the bundled source files (default: the project's data/)")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    data = sub.add_parser("data", help="build, import, list and check the store").add_subparsers(dest="data_command", required=True)
+    b = data.add_parser("build", help="(re)build the store from the bundled files in data/")
+    b.add_argument("--quiet", action="store_true", help="no progress bars")
+    b.set_defaults(func=cmd_data_build)
+    i = data.add_parser("import", help="add downloaded files (BACI, Comtrade, WDI, ...) to the store")
+    i.add_argument("format", help="file format; `tradefacts data formats` lists them")
+    i.add_argument("files", nargs="+", help="files to import (plain or .gz CSV)")
+    i.add_argument("--quiet", action="store_true", help="no progress bars")
+    i.set_defaults(func=cmd_data_import)
+    data.add_parser("formats", help="list the formats `data import` accepts").set_defaults(func=cmd_data_formats)
+    s = data.add_parser("sources", help="what is loaded, with coverage and licence")
+    s.add_argument("--json", action="store_true", help="machine-readable output")
+    s.set_defaults(func=cmd_data_sources)
+    data.add_parser("check", help="integrity checks (row counts, orphans, duplicates)").set_defaults(func=cmd_data_check)
+
+    sub.add_parser("demo", help="build the store and answer sample questions (runs the bot if TELEGRAM_BOT_TOKEN is set)").set_defaults(func=cmd_demo)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    from bot.store.db import StoreMissing
+    from bot.store.importers.base import ImportFailure
+    from bot.store.ingest import UnknownFormat
+
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except (ImportFailure, UnknownFormat, StoreMissing, config.SecretError) as exc:
+        _err(str(exc))
+        return EXIT_USAGE if isinstance(exc, UnknownFormat) else EXIT_FAILED
+    except KeyboardInterrupt:
+        _err("interrupted; nothing was changed")
+        return 130
+    except BrokenPipeError:
+        return 0

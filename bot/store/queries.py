@@ -1,0 +1,247 @@
+"""The store's Python API: every look-up the engine needs, each returning ``Figure`` values
+that carry their source. Parameterised SQL only; this is the only module (with the
+importers) that speaks SQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+from bot.store.db import connect_ro
+from bot.store.figures import Figure, Source
+
+TOTAL = "TOTAL"
+WORLD = "WLD"
+OPPOSITE = {"export": "import", "import": "export"}
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str
+    iso2: str | None
+    name: str
+    name_es: str | None
+    name_ru: str | None
+    kind: str
+
+    def display(self, lang: str = "en") -> str:
+        return {"es": self.name_es, "ru": self.name_ru}.get(lang) or self.name
+
+
+@dataclass(frozen=True)
+class Product:
+    code: str
+    level: int
+    description: str
+
+
+class Store:
+    """Read-only access to one store file."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    @classmethod
+    def open(cls, path: Path | str) -> "Store":
+        return cls(connect_ro(path))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # --- reference tables -------------------------------------------------------------
+    @cached_property
+    def sources(self) -> dict[str, Source]:
+        cols = "id, name, publisher, version, licence, citation, valuation, unit, url, coverage, notes, priority, kind"
+        return {r[0]: Source(*r) for r in self.conn.execute(f"SELECT {cols} FROM sources ORDER BY priority, id")}
+
+    @cached_property
+    def countries(self) -> dict[str, Country]:
+        rows = self.conn.execute("SELECT code, iso2, name, name_es, name_ru, kind FROM countries")
+        return {r[0]: Country(*r) for r in rows}
+
+    def country_names(self) -> list[tuple[str, str, str, str]]:
+        """(code, lang, name, kind) for every known name and alias."""
+        return self.conn.execute("SELECT code, lang, name, kind FROM country_names").fetchall()
+
+    @cached_property
+    def products(self) -> dict[str, Product]:
+        rows = self.conn.execute("SELECT code, level, description FROM products")
+        return {r[0]: Product(*r) for r in rows}
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    # --- trade ----------------------------------------------------------------------------
+    def _figures(self, rows, *, mirror: bool = False) -> list[Figure]:
+        out = []
+        for reporter, partner, year, flow, product, source_id, value, quantity in rows:
+            if mirror:  # a row reported by `reporter` about the opposite flow: flip it back
+                out.append(Figure(partner, reporter, year, OPPOSITE[flow], value, "USD", source_id,
+                                  product=None if product == TOTAL else product, reported_by=reporter,
+                                  mirror=True, quantity=quantity))
+            else:
+                out.append(Figure(reporter, partner, year, flow, value, "USD", source_id,
+                                  product=None if product == TOTAL else product, reported_by=reporter,
+                                  quantity=quantity))
+        return sorted(out, key=lambda f: (self._priority(f.source_id), f.year))
+
+    def _priority(self, source_id: str) -> int:
+        s = self.sources.get(source_id)
+        return s.priority if s else 99
+
+    _COLS = "reporter, partner, year, flow, product, source_id, value_usd, quantity"
+
+    def trade_value(self, reporter: str, partner: str, year: int, flow: str, product: str | None = None,
+                    source: str | None = None) -> list[Figure]:
+        """The reporter's own figure for one flow, one row per source (best source first)."""
+        sql = f"SELECT {self._COLS} FROM trade WHERE reporter=? AND partner=? AND year=? AND flow=? AND product=?"
+        params: list = [reporter, partner, year, flow, product or TOTAL]
+        if source:
+            sql += " AND source_id=?"
+            params.append(source)
+        return self._figures(self.conn.execute(sql, params))
+
+    def mirror_value(self, reporter: str, partner: str, year: int, flow: str, product: str | None = None,
+                     source: str | None = None) -> list[Figure]:
+        """The same flow as the partner reports it (MEX exports to RUS = RUS imports from MEX)."""
+        sql = f"SELECT {self._COLS} FROM trade WHERE reporter=? AND partner=? AND year=? AND flow=? AND product=?"
+        params: list = [partner, reporter, year, OPPOSITE[flow], product or TOTAL]
+        if source:
+            sql += " AND source_id=?"
+            params.append(source)
+        return self._figures(self.conn.execute(sql, params), mirror=True)
+
+    def trade_series(self, reporter: str, partner: str, flow: str, start: int | None = None, end: int | None = None,
+                     product: str | None = None, source: str | None = None, mirror: bool = False) -> list[Figure]:
+        """Figures over years (all sources unless one is named), ordered by source then year."""
+        r, p, f = (partner, reporter, OPPOSITE[flow]) if mirror else (reporter, partner, flow)
+        sql = (f"SELECT {self._COLS} FROM trade WHERE reporter=? AND partner=? AND flow=? AND product=?"
+               " AND year BETWEEN ? AND ?")
+        params: list = [r, p, f, product or TOTAL, start if start is not None else 0, end if end is not None else 9999]
+        if source:
+            sql += " AND source_id=?"
+            params.append(source)
+        return self._figures(self.conn.execute(sql, params), mirror=mirror)
+
+    def world_total(self, reporter: str, flow: str, start: int | None = None, end: int | None = None,
+                    source: str | None = None) -> list[Figure]:
+        """A country's total exports or imports (partner = World), every source that has it."""
+        return self.trade_series(reporter, WORLD, flow, start, end, source=source)
+
+    def best_source(self, reporter: str, year: int, flow: str, product: str | None = None) -> str | None:
+        """The preferred source with partner-level rows for this reporter-year-flow."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT source_id FROM trade WHERE reporter=? AND year=? AND flow=? AND product=?",
+            (reporter, year, flow, product or TOTAL)).fetchall()
+        ids = sorted((r[0] for r in rows), key=self._priority)
+        return ids[0] if ids else None
+
+    def partners_ranked(self, reporter: str, year: int, flow: str, product: str | None = None,
+                        source: str | None = None, limit: int | None = None, countries_only: bool = True) -> list[Figure]:
+        """A reporter's partners in one year, largest first, from ONE source (never mixed).
+
+        ``countries_only`` leaves out the World and country groups (and keeps historic
+        states, which were real partners in their years).
+        """
+        source = source or self.best_source(reporter, year, flow, product)
+        if source is None:
+            return []
+        sql = (f"SELECT {self._COLS} FROM trade WHERE reporter=? AND year=? AND flow=? AND product=? AND source_id=?"
+               " ORDER BY value_usd DESC")
+        rows = self.conn.execute(sql, (reporter, year, flow, product or TOTAL, source))
+        out = []
+        for row in rows:
+            if countries_only and self.countries.get(row[1], None) is not None and self.countries[row[1]].kind == "group":
+                continue
+            if countries_only and row[1] == WORLD:
+                continue
+            out.extend(self._figures([row]))
+            if limit and len(out) >= limit:
+                break
+        return out
+
+    def products_ranked(self, reporter: str, partner: str, year: int, flow: str, level: int = 6,
+                        source: str | None = None, limit: int | None = 10) -> list[Figure]:
+        """Top products of one pair-year (product-level sources only), largest first."""
+        sql = (f"SELECT {self._COLS} FROM trade WHERE reporter=? AND partner=? AND year=? AND flow=? AND product != ?"
+               " AND length(product) = ?")
+        params: list = [reporter, partner, year, flow, TOTAL, level]
+        if source:
+            sql += " AND source_id=?"
+            params.append(source)
+        sql += " ORDER BY value_usd DESC"
+        if limit:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self._figures(self.conn.execute(sql, params))
+
+    def has_product_data(self, reporter: str | None = None, year: int | None = None) -> bool:
+        """Whether any product-level trade is loaded (for a reporter / year when given)."""
+        sql, params = "SELECT 1 FROM trade WHERE product != ?", [TOTAL]
+        if reporter:
+            sql = "SELECT 1 FROM trade WHERE reporter = ? AND product != ?"
+            params = [reporter, TOTAL]
+        if year is not None:
+            sql += " AND year = ?"
+            params.append(year)
+        return self.conn.execute(sql + " LIMIT 1", params).fetchone() is not None
+
+    def trade_years(self, reporter: str, partner: str | None = None, flow: str | None = None,
+                    source: str | None = None) -> list[int]:
+        """Years with total-trade figures for a reporter (and partner / flow / source)."""
+        sql, params = "SELECT DISTINCT year FROM trade WHERE reporter=?", [reporter]
+        for col, val in (("partner", partner), ("flow", flow), ("source_id", source)):
+            if val:
+                sql += f" AND {col}=?"
+                params.append(val)
+        sql += " AND product=? ORDER BY year"
+        params.append(TOTAL)
+        return [r[0] for r in self.conn.execute(sql, params)]
+
+    # --- indicators, FDI, arms ----------------------------------------------------------------
+    def indicator(self, code: str, indicator: str, start: int | None = None, end: int | None = None,
+                  source: str | None = None) -> list[Figure]:
+        sql = ("SELECT i.year, i.value, i.source_id, d.unit FROM indicators i JOIN indicator_defs d USING (indicator)"
+               " WHERE i.code=? AND i.indicator=? AND i.year BETWEEN ? AND ?")
+        params: list = [code, indicator, start if start is not None else 0, end if end is not None else 9999]
+        if source:
+            sql += " AND i.source_id=?"
+            params.append(source)
+        out = [Figure(code, None, y, None, v, unit, s, reported_by=code, indicator=indicator)
+               for y, v, s, unit in self.conn.execute(sql, params)]
+        return sorted(out, key=lambda f: (self._priority(f.source_id), f.year))
+
+    def indicator_defs(self) -> dict[str, tuple[str, str, str]]:
+        """indicator -> (name, unit, description)."""
+        return {r[0]: (r[1], r[2], r[3]) for r in self.conn.execute("SELECT indicator, name, unit, description FROM indicator_defs")}
+
+    def fdi_bilateral(self, host: str, investor: str, start: int | None = None, end: int | None = None) -> list[Figure]:
+        sql = ("SELECT year, value_usd, source_id, measure FROM fdi_bilateral WHERE host=? AND investor=?"
+               " AND year BETWEEN ? AND ? ORDER BY year")
+        rows = self.conn.execute(sql, (host, investor, start if start is not None else 0, end if end is not None else 9999))
+        return [Figure(host, investor, y, "fdi_in", v, "USD", s, reported_by=host, indicator=f"fdi_{m}")
+                for y, v, s, m in rows]
+
+    def arms(self, supplier: str, recipient: str, start: int | None = None, end: int | None = None) -> list[Figure]:
+        sql = ("SELECT year, tiv_m, source_id FROM arms_transfers WHERE supplier=? AND recipient=?"
+               " AND year BETWEEN ? AND ? ORDER BY year")
+        rows = self.conn.execute(sql, (supplier, recipient, start if start is not None else 0, end if end is not None else 9999))
+        return [Figure(supplier, recipient, y, "arms_export", v, "TIV_million", s, reported_by=None,
+                       indicator="SIPRI.TIV.order_year") for y, v, s in rows]
+
+    # --- what is loaded ---------------------------------------------------------------------
+    def coverage(self) -> list[dict]:
+        """Per source: rows and year range across all figure tables, for /sources and `data sources`."""
+        stats = {r[0]: r[1:] for r in self.conn.execute(
+            "SELECT source_id, sum(rows), min(first_year), max(last_year) FROM source_coverage GROUP BY source_id")}
+        out = []
+        for sid, src in self.sources.items():
+            rows, lo, hi = stats.get(sid, (0, None, None))
+            out.append({"id": sid, "name": src.name, "version": src.version, "licence": src.licence,
+                        "unit": src.unit, "valuation": src.valuation, "kind": src.kind,
+                        "rows": rows, "first_year": lo, "last_year": hi})
+        return out
