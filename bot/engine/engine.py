@@ -1,28 +1,123 @@
-"""The engine: question text -> Query -> store look-up -> Answer.
+"""The engine: question text -> Query (parse) -> store look-ups (intents) -> Answer.
 
-(Interface stub; the parser and planner are filled in by the engine issue.)
+Faces call ``Engine.ask``; it never raises for any input: every question gets an Answer
+with a known status. Telegram-free and SQL-free.
 """
 
 from __future__ import annotations
 
+import logging
+from functools import cached_property
+
+from bot.engine import parse as parser
 from bot.engine.answer import Answer, Choice
 from bot.engine.context import Context
+from bot.engine.intents import country, rankings, trade
+from bot.engine.intents.common import Ctx
+from bot.engine.phrases import t
+from bot.engine.query import Query
+from bot.store.queries import Store
+
+log = logging.getLogger(__name__)
+
+HANDLERS = {
+    "value": trade.value, "series": trade.series, "world_total": trade.world_total, "growth": trade.growth,
+    "balance": trade.balance, "share": trade.share, "compare": trade.compare, "mirror": trade.mirror,
+    "top_partners": rankings.top_partners, "partner_rank": rankings.partner_rank,
+    "largest_balance": rankings.largest_balance, "products": rankings.products,
+    "fdi": country.fdi, "context": country.context, "arms": country.arms,
+}
+LANGS = ("en", "es", "ru")
+
+EXAMPLES = {
+    "en": ["How much did Mexico export to Russia in 2016?", "Mexico Russia trade 2007-2016", "Mexico's top import partners 2016",
+           "Mexico trade balance with China", "Do Mexico and Russia report the same trade?"],
+    "es": ["¿Cuánto exportó México a Rusia en 2016?", "Comercio México Rusia 2007-2016", "Principales proveedores de México 2016",
+           "Balanza comercial de México con China", "PIB de Guatemala"],
+    "ru": ["Сколько Мексика экспортировала в Россию в 2016 году?", "Торговля Мексики и России 2007-2016",
+           "Главные импортные партнёры Мексики 2016", "Торговый баланс Мексики с Китаем", "Население Гватемалы"],
+}
 
 
 class Engine:
-    """Answers questions against one store. Thread-safe for reads; cheap to call."""
+    """Answers questions against one store. Cheap to call; build once per process."""
 
-    def __init__(self, store) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
 
-    def ask(self, text: str, context: Context | None = None, lang: str | None = None) -> Answer:
-        """Answer ``text``. ``context`` (mutated in place) carries follow-up state;
-        ``lang`` forces the answer language (else the question's language)."""
-        return Answer(status="not_understood", text="I did not understand that question.", lang=lang or "en")
+    @cached_property
+    def countries(self):
+        from bot.names.countries import CountryMatcher
+
+        return CountryMatcher.from_store(self.store)
+
+    @cached_property
+    def products(self):
+        from bot.names.products import ProductMatcher
+
+        return ProductMatcher.from_store(self.store)
+
+    def display(self, code: str, lang: str) -> str:
+        try:
+            return self.countries.display(code, lang)
+        except Exception:  # a code the matcher does not know (a group): the store's own name
+            c = self.store.countries.get(code)
+            return c.display(lang) if c else code
 
     def examples(self, lang: str = "en") -> list[str]:
         """Example questions for /start and /help, in ``lang``."""
-        return {
-            "es": ["¿Cuánto exportó México a Rusia en 2016?", "Principales socios de México 2016"],
-            "ru": ["Сколько Мексика экспортировала в Россию в 2016 году?", "Главные партнёры Мексики 2016"],
-        }.get(lang, ["How much did Mexico export to Russia in 2016?", "Mexico's top export partners 2016"])
+        return list(EXAMPLES.get(lang, EXAMPLES["en"]))
+
+    def ask(self, text: str, context: Context | None = None, lang: str | None = None) -> Answer:
+        """Answer ``text``. ``context`` (mutated in place) carries follow-up state;
+        ``lang`` forces the answer language (else the context's, else the question's)."""
+        try:
+            return self._ask(text if isinstance(text, str) else str(text), context, lang)
+        except Exception:  # never a traceback to the user: log it, answer plainly
+            log.exception("engine failed on a question")
+            lang = lang if lang in LANGS else "en"
+            msg = {"en": "Sorry, something went wrong while answering. The error was logged.",
+                   "es": "Perdón, algo falló al responder. El error quedó registrado.",
+                   "ru": "Извините, при ответе произошла ошибка. Она записана в журнал."}[lang]
+            return Answer(status="error", text=msg, lang=lang)
+
+    def _ask(self, text: str, context: Context | None, lang: str | None) -> Answer:
+        text = text.replace("\x00", " ").strip()
+        detected = parser.detect_language(text) if text else "en"
+        lang = lang if lang in LANGS else (context.lang if context and context.lang in LANGS else detected)
+        if not text:
+            return Answer(status="not_understood", text=t("not_understood", lang), lang=lang)
+        last = context.last_query if context else None
+        p = parser.parse(text, self.countries, self.products, last)
+        if p.status == "ambiguous":
+            return self._ambiguous(text, p, lang)
+        if p.status == "future":
+            return Answer(status="no_data", text=t("future", lang, year=self._latest_year()), lang=lang, query=p.query)
+        if p.query is None or p.query.intent not in HANDLERS or not (p.query.reporter or p.query.reporters):
+            return Answer(status="not_understood", text=t("not_understood", lang), lang=lang, query=p.query)
+        q = p.query
+        if q.intent in ("value", "series", "share", "balance", "mirror", "partner_rank") and not q.partner and q.intent != "balance":
+            if q.intent in ("value", "series"):
+                q.intent = "world_total"
+            else:
+                return Answer(status="not_understood", text=t("need_partner", lang, reporter=self.display(q.reporter, lang)), lang=lang, query=q)
+        ctx = Ctx(self.store, self.display, lang, relative_years=p.relative_years, since=p.since)
+        answer = HANDLERS[q.intent](ctx, q)
+        if p.truncated:
+            answer.text += "\n" + t("truncated", lang)
+        if answer.status == "ok" and context is not None and answer.query is not None:
+            context.last_query = answer.query.to_dict()
+        return answer
+
+    def _ambiguous(self, text: str, p: parser.Parse, lang: str) -> Answer:
+        ref = p.ambiguous[0]
+        choices = []
+        for code in ref.candidates[:6]:
+            name = self.display(code, lang)
+            choices.append(Choice(label=name, question=text[:ref.start] + name + text[ref.end:], value=code))
+        return Answer(status="ambiguous", text=t("which_country", lang, name=ref.surface), lang=lang, choices=choices,
+                      query=Query(intent="", reporter=None))
+
+    def _latest_year(self) -> int:
+        cov = [c["last_year"] for c in self.store.coverage() if c["kind"] == "trade" and c["last_year"]]
+        return max(cov) if cov else 0

@@ -1,0 +1,149 @@
+"""Helpers every intent shares: names in the answer's language, the source line, year
+resolution against what the store really has, and the "no data" answers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.answer import Answer
+from bot.engine.phrases import flow_word, t
+from bot.engine.query import Query
+from bot.render.numbers import money, percent
+from bot.store.figures import Figure
+from bot.store.queries import Store
+
+
+@dataclass
+class Ctx:
+    """What an intent needs: the store, the name display function, the language."""
+
+    store: Store
+    display: "callable"
+    lang: str
+    relative_years: int | None = None
+    since: int | None = None
+
+    def name(self, code: str | None) -> str:
+        return self.display(code, self.lang) if code else ""
+
+    def money(self, v: float) -> str:
+        return money(v, self.lang)
+
+    def pct(self, v: float, decimals: int = 1) -> str:
+        return percent(v, self.lang, decimals)
+
+
+def source_line(ctx: Ctx, figures: list[Figure], *, note: str = "") -> str:
+    """"Source: IMF, Direction of Trade Statistics (January 2022 vintage), as reported by Mexico; exports FOB, imports CIF."""
+    parts = []
+    seen = set()
+    for f in figures:
+        key = (f.source_id, f.reported_by)
+        if key in seen:
+            continue
+        seen.add(key)
+        src = ctx.store.sources.get(f.source_id)
+        if src is None:
+            continue
+        line = f"{src.citation} ({src.version})"
+        if f.reported_by and f.reported_by in ctx.store.countries:
+            line += f", {t('reported_by', ctx.lang)} {ctx.name(f.reported_by)}"
+            if f.mirror:
+                line += " (mirror)" if ctx.lang == "en" else (" (espejo)" if ctx.lang == "es" else " (зеркальные данные)")
+        if src.valuation:
+            line += f"; {src.valuation}"
+        parts.append(line)
+    text = f"{t('source', ctx.lang)}: " + " | ".join(parts) if parts else ""
+    return text + (f". {note}" if note else "")
+
+
+def years_text(years: list[int]) -> str:
+    """1960–2020, or a short list when the years are not consecutive (every 4th year)."""
+    if not years:
+        return "—"
+    if years == list(range(years[0], years[-1] + 1)):
+        return f"{years[0]}\u2013{years[-1]}"
+    if len(years) <= 8:
+        return ", ".join(map(str, years))
+    return f"{years[0]}\u2013{years[-1]} ({len(years)} years)"
+
+
+@dataclass
+class YearChoice:
+    years: list[int]
+    defaulted: bool  # no year asked: the latest was taken (and the answer says so)
+    missing: list[int]
+
+
+def resolve_years(q: Query, available: list[int], ctx: Ctx, *, want_range: bool = False, default_span: int = 10) -> YearChoice:
+    """Pick the years to answer for, from the years the store has.
+
+    No year -> the latest (said explicitly). "last N years"/"since Y" count from the latest
+    year in the store. A year not in the store is reported as missing, never replaced,
+    unless the user asked for the latest.
+    """
+    if not available:
+        return YearChoice([], False, list(q.years))
+    latest = available[-1]
+    if ctx.relative_years:
+        return YearChoice([y for y in available if y > latest - ctx.relative_years], False, [])
+    if ctx.since:
+        return YearChoice([y for y in available if y >= ctx.since], False, [] if ctx.since <= latest else [ctx.since])
+    if q.years:
+        have = [y for y in q.years if y in available]
+        missing = [y for y in q.years if y not in available]
+        if q.year_range_given:
+            return YearChoice(have, False, [] if have else missing)
+        if missing and q.latest:
+            return YearChoice([latest], True, [])
+        return YearChoice(have, False, missing)
+    if want_range:
+        return YearChoice([y for y in available if y > latest - default_span], True, [])
+    return YearChoice([latest], True, [])
+
+
+def no_year_answer(ctx: Ctx, q: Query, dataset: str, what: str, missing: list[int], available: list[int]) -> Answer:
+    text = t("no_year", ctx.lang, dataset=dataset, what=what, year=", ".join(map(str, missing)) or "—",
+             years=years_text(available))
+    return Answer(status="no_data", text=text, lang=ctx.lang, query=q)
+
+
+def pair_label(ctx: Ctx, reporter: str, partner: str | None, flow: str | None) -> str:
+    if partner:
+        return f"{ctx.name(reporter)} \u2192 {ctx.name(partner)}, {flow_word(flow, ctx.lang)}"
+    return f"{ctx.name(reporter)}, {flow_word(flow, ctx.lang)}"
+
+
+def latest_note(ctx: Ctx, defaulted: bool) -> str:
+    return f" ({t('latest_note', ctx.lang)})" if defaulted else ""
+
+
+def pct_change(a: float, b: float) -> float | None:
+    return (b - a) / abs(a) * 100 if a else None
+
+
+_TITLES = {
+    "en": {"export": "{r}'s exports to {p}", "import": "{r}'s imports from {p}", "total": "{r}'s total trade with {p}",
+           "balance": "{r}'s trade balance with {p}",
+           "export_w": "{r}'s total exports", "import_w": "{r}'s total imports", "total_w": "{r}'s total trade",
+           "balance_w": "{r}'s overall trade balance"},
+    "es": {"export": "Exportaciones de {r} a {p}", "import": "Importaciones de {r} desde {p}", "total": "Comercio total de {r} con {p}",
+           "balance": "Balanza comercial de {r} con {p}",
+           "export_w": "Exportaciones totales de {r}", "import_w": "Importaciones totales de {r}", "total_w": "Comercio total de {r}",
+           "balance_w": "Balanza comercial total de {r}"},
+    "ru": {"export": "{r} \u2192 {p}: экспорт", "import": "{r} \u2190 {p}: импорт", "total": "{r} \u2194 {p}: товарооборот",
+           "balance": "{r} \u2194 {p}: торговое сальдо",
+           "export_w": "{r}: общий экспорт", "import_w": "{r}: общий импорт", "total_w": "{r}: общий товарооборот",
+           "balance_w": "{r}: общее торговое сальдо"},
+}
+
+
+def title(ctx: Ctx, reporter: str, partner: str | None, flow: str | None, product: str | None = None) -> str:
+    flow = flow or "total"
+    world = partner in (None, "WLD")
+    key = f"{flow}_w" if world else flow
+    text = _TITLES.get(ctx.lang, _TITLES["en"])[key].format(r=ctx.name(reporter), p=ctx.name(partner))
+    if product:
+        p = ctx.store.products.get(product)
+        text += f" \u2014 HS {product}" + (f" ({p.description})" if p else "")
+    return text

@@ -1,0 +1,194 @@
+"""Country-level intents: FDI (country and bilateral), context (GDP, population, GDP per
+capita, ratios between two countries) and SIPRI arms transfers."""
+
+from __future__ import annotations
+
+from bot.engine.answer import Answer, ChartSpec
+from bot.engine.intents.common import Ctx, latest_note, no_year_answer, resolve_years, source_line
+from bot.engine.phrases import t
+from bot.engine.query import Query
+from bot.render.numbers import number
+from bot.render.sparkline import sparkline
+from bot.store.figures import Figure
+
+FDI_USD = {"fdi_inflow": "BX.KLT.DINV.CD.WD", "fdi_outflow": "BM.KLT.DINV.CD.WD"}
+FDI_PCT = {"fdi_inflow": "BX.KLT.DINV.WD.GD.ZS", "fdi_outflow": "BM.KLT.DINV.WD.GD.ZS"}
+GDP, POP = "NY.GDP.MKTP.CD", "SP.POP.TOTL"
+
+
+def _table(figs: list[Figure]) -> list[dict]:
+    return [{"country": f.reporter, "partner": f.partner, "indicator": f.indicator, "year": f.year, "value": f.value,
+             "unit": f.unit, "source": f.source_id} for f in figs]
+
+
+def _fmt(ctx: Ctx, f: Figure) -> str:
+    if f.unit == "USD":
+        return ctx.money(f.value)
+    if f.unit == "percent_of_gdp":
+        return ctx.pct(f.value, 2) + (" of GDP" if ctx.lang == "en" else " del PIB" if ctx.lang == "es" else " ВВП")
+    if f.unit == "TIV_million":
+        return f"{number(f.value, ctx.lang)} TIV (millions)" if ctx.lang == "en" else f"{number(f.value, ctx.lang)} TIV (млн)" if ctx.lang == "ru" else f"{number(f.value, ctx.lang)} TIV (millones)"
+    return number(f.value, ctx.lang)
+
+
+def _by_year(figs: list[Figure]) -> dict[int, Figure]:
+    if not figs:
+        return {}
+    sid = figs[0].source_id
+    return {f.year: f for f in figs if f.source_id == sid}
+
+
+def fdi(ctx: Ctx, q: Query) -> Answer:
+    if q.partner and q.reporter:
+        return _fdi_bilateral(ctx, q)
+    metric = q.metric if q.metric in FDI_USD else "fdi_inflow"
+    q.metric = metric
+    usd = _by_year(ctx.store.indicator(q.reporter, FDI_USD[metric]))
+    if not usd:
+        return Answer(status="no_data", text=t("no_data", ctx.lang, what=f"{t('fdi_in' if metric == 'fdi_inflow' else 'fdi_out', ctx.lang)}, {ctx.name(q.reporter)}"),
+                      lang=ctx.lang, query=q)
+    label = f"{t('fdi_in' if metric == 'fdi_inflow' else 'fdi_out', ctx.lang)}, {ctx.name(q.reporter)}"
+    if q.year_range_given or ctx.relative_years or ctx.since:
+        choice = resolve_years(q, sorted(usd), ctx, want_range=True)
+        figs = [usd[y] for y in choice.years]
+        if not figs:
+            return no_year_answer(ctx, q, "World Bank WDI", label, choice.missing, sorted(usd))
+        src = source_line(ctx, figs)
+        text = f"{label}, {figs[0].year}\u2013{figs[-1].year}: {sparkline([f.value for f in figs])}\n" + \
+               f"{figs[0].year}: {ctx.money(figs[0].value)} \u2192 {figs[-1].year}: {ctx.money(figs[-1].value)}\n{src}"
+        chart = ChartSpec("line", label, [str(f.year) for f in figs], [f.value for f in figs], source_line=src, lang=ctx.lang)
+        q.years = [f.year for f in figs]
+        return Answer("ok", text, ctx.lang, q, figs, chart=chart, source_line=src, table=_table(figs))
+    choice = resolve_years(q, sorted(usd), ctx)
+    if choice.missing:
+        return no_year_answer(ctx, q, "World Bank WDI", label, choice.missing, sorted(usd))
+    year = choice.years[0]
+    f = usd[year]
+    results = [f]
+    line = f"{label}, {year}{latest_note(ctx, choice.defaulted)}: {ctx.money(f.value)}"
+    pct = [p for p in ctx.store.indicator(q.reporter, FDI_PCT[metric], year, year)]
+    if pct:
+        line += f" ({_fmt(ctx, pct[0])})"
+        results.append(pct[0])
+    src = source_line(ctx, results)
+    q.years = [year]
+    return Answer("ok", f"{line}.\n{src}", ctx.lang, q, results, source_line=src, table=_table(results))
+
+
+def _fdi_bilateral(ctx: Ctx, q: Query) -> Answer:
+    host, investor = q.reporter, q.partner
+    figs = ctx.store.fdi_bilateral(host, investor)
+    if not figs:
+        return Answer("no_data", t("no_fdi_pair", ctx.lang, investor=ctx.name(investor), host=ctx.name(host)), ctx.lang, q)
+    by_year = {f.year: f for f in figs}
+    label = t("fdi_bilateral", ctx.lang, investor=ctx.name(investor), host=ctx.name(host))
+    choice = resolve_years(q, sorted(by_year), ctx, want_range=bool(q.year_range_given or ctx.relative_years or ctx.since))
+    if not choice.years:
+        return no_year_answer(ctx, q, "UNCTAD", label, choice.missing, sorted(by_year))
+    chosen = [by_year[y] for y in choice.years]
+    src = source_line(ctx, chosen)
+    if len(chosen) == 1:
+        f = chosen[0]
+        text = f"{label}, {f.year}{latest_note(ctx, choice.defaulted)}: {ctx.money(f.value)}.\n{src}"
+        q.years = [f.year]
+        return Answer("ok", text, ctx.lang, q, chosen, source_line=src, table=_table(chosen))
+    text = f"{label}, {chosen[0].year}\u2013{chosen[-1].year}: {sparkline([f.value for f in chosen])}\n" + \
+           "; ".join(f"{f.year}: {ctx.money(f.value)}" for f in chosen[-5:]) + f"\n{src}"
+    q.years = [f.year for f in chosen]
+    return Answer("ok", text, ctx.lang, q, chosen, source_line=src, table=_table(chosen))
+
+
+def context(ctx: Ctx, q: Query) -> Answer:
+    codes = q.reporters or [q.reporter]
+    metric = q.metric or "gdp"
+    lines, results = [], []
+    per_country: dict[str, float] = {}
+    year_used = None
+    for code in codes[:4]:
+        gdp = _by_year(ctx.store.indicator(code, GDP))
+        pop = _by_year(ctx.store.indicator(code, POP))
+        if metric == "gdp_per_capita":
+            available = sorted(set(gdp) & set(pop))
+        else:
+            available = sorted(gdp if metric == "gdp" else pop)
+        choice = resolve_years(q, available, ctx)
+        if not choice.years:
+            lines.append(t("no_data", ctx.lang, what=f"{t(metric, ctx.lang)}, {ctx.name(code)}"))
+            continue
+        y = choice.years[0]
+        year_used = y
+        note = latest_note(ctx, choice.defaulted)
+        if metric == "gdp_per_capita":
+            g, p = gdp[y], pop[y]
+            per = g.value / p.value
+            per_country[code] = per
+            lines.append(f"{ctx.name(code)}, {t('gdp_per_capita', ctx.lang)}, {y}{note}: {ctx.money(per)} "
+                         f"({t('gdp', ctx.lang)} {ctx.money(g.value)} / {number(p.value, ctx.lang)}; {t('computed', ctx.lang)}).")
+            results += [g, p]
+        else:
+            f = (gdp if metric == "gdp" else pop)[y]
+            per_country[code] = f.value
+            lines.append(f"{ctx.name(code)}, {t(metric, ctx.lang)}, {y}{note}: {_fmt(ctx, f)}.")
+            results.append(f)
+    if not results:
+        return Answer("no_data", "\n".join(lines), ctx.lang, q)
+    if len(per_country) >= 2:
+        (a, va), (b, vb) = sorted(per_country.items(), key=lambda kv: kv[1], reverse=True)[:2]
+        if vb:
+            ratio = va / vb
+            lines.append(t("times", ctx.lang, a=ctx.name(a), ratio=number(ratio, ctx.lang, 2) if ratio < 100 else number(ratio, ctx.lang),
+                           b=ctx.name(b)) + f" ({t(metric, ctx.lang)}; {t('computed', ctx.lang)}).")
+    src = source_line(ctx, results)
+    q.years = [year_used] if year_used else []
+    chart = None
+    if len(per_country) >= 2:
+        chart = ChartSpec("bar", t(metric, ctx.lang), [ctx.name(c) for c in per_country], list(per_country.values()),
+                          unit="USD" if metric != "population" else "persons", source_line=src, lang=ctx.lang)
+    return Answer("ok", "\n".join(lines + [src]), ctx.lang, q, results, chart=chart, source_line=src, table=_table(results))
+
+
+def arms(ctx: Ctx, q: Query) -> Answer:
+    supplier, recipient = q.reporter, q.partner
+    if not recipient:
+        ind = "SIPRI.TIV.IMPORTS" if q.flow == "import" else "SIPRI.TIV.EXPORTS"
+        figs = _by_year(ctx.store.indicator(supplier, ind))
+        label = ("Arms imports" if ind.endswith("IMPORTS") else "Arms exports") if ctx.lang == "en" else \
+                ("Importaciones de armas" if ind.endswith("IMPORTS") else "Exportaciones de armas") if ctx.lang == "es" else \
+                ("Импорт вооружений" if ind.endswith("IMPORTS") else "Экспорт вооружений")
+        label = f"{label}, {ctx.name(supplier)}"
+        if not figs:
+            return Answer("no_data", t("no_data", ctx.lang, what=label), ctx.lang, q)
+        choice = resolve_years(q, sorted(figs), ctx)
+        if not choice.years:
+            return no_year_answer(ctx, q, "SIPRI", label, choice.missing, sorted(figs))
+        f = figs[choice.years[-1]]
+        src = source_line(ctx, [f])
+        text = f"{label}, {f.year}{latest_note(ctx, choice.defaulted)}: {number(f.value, ctx.lang)} TIV.\n{t('arms_caveat', ctx.lang)}\n{src}"
+        q.years = [f.year]
+        return Answer("ok", text, ctx.lang, q, [f], source_line=src, table=_table([f]))
+    figs = ctx.store.arms(supplier, recipient)
+    if not figs:
+        return Answer("no_data", t("no_arms", ctx.lang, supplier=ctx.name(supplier), recipient=ctx.name(recipient)), ctx.lang, q)
+    by_year = {f.year: f for f in figs}
+    if q.years and not q.year_range_given:
+        chosen = [by_year[y] for y in q.years if y in by_year]
+        if not chosen:
+            return no_year_answer(ctx, q, "SIPRI", t("arms_line", ctx.lang, supplier=ctx.name(supplier), recipient=ctx.name(recipient)),
+                                  q.years, sorted(by_year))
+    else:
+        lo = q.years[0] if q.years else (ctx.since or (max(by_year) - (ctx.relative_years or 10) + 1))
+        hi = q.years[-1] if q.years else max(by_year)
+        chosen = [f for f in figs if lo <= f.year <= hi]
+        if not chosen:
+            chosen = figs[-5:]
+    label = t("arms_line", ctx.lang, supplier=ctx.name(supplier), recipient=ctx.name(recipient))
+    total = sum(f.value for f in chosen)
+    years_span = f"{chosen[0].year}\u2013{chosen[-1].year}" if len(chosen) > 1 else str(chosen[0].year)
+    lines = [f"{label}, {years_span}: {number(total, ctx.lang)} TIV (millions)" if ctx.lang == "en" else
+             f"{label}, {years_span}: {number(total, ctx.lang)} TIV (millones)" if ctx.lang == "es" else
+             f"{label}, {years_span}: {number(total, ctx.lang)} TIV (млн)"]
+    lines.append("; ".join(f"{f.year}: {number(f.value, ctx.lang)}" for f in chosen[-8:]))
+    lines.append(t("arms_caveat", ctx.lang))
+    src = source_line(ctx, chosen)
+    q.years = [f.year for f in chosen]
+    return Answer("ok", "\n".join(lines + [src]), ctx.lang, q, chosen, source_line=src, table=_table(chosen))

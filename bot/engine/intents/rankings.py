@@ -1,0 +1,155 @@
+"""Rankings: a reporter's top partners, where one partner ranks, largest surpluses or
+deficits, and top products (product-level data only)."""
+
+from __future__ import annotations
+
+from bot.engine.answer import Answer, ChartSpec
+from bot.engine.intents.common import Ctx, latest_note, no_year_answer, resolve_years, source_line, title
+from bot.engine.intents.trade import WORLD, _table, pair_series
+from bot.engine.phrases import flow_word, ordinal, t
+from bot.engine.query import Query
+from bot.store.figures import Figure
+
+DEFAULT_TOP, MAX_TOP = 5, 20
+
+
+def _ranked(ctx: Ctx, reporter: str, year: int, flow: str) -> list[Figure]:
+    """Every partner of a reporter in one year, largest first, from one source; totals and
+    balances are computed per partner from exports and imports of that source."""
+    store = ctx.store
+    if flow in ("export", "import"):
+        return store.partners_ranked(reporter, year, flow)
+    xs = {f.partner: f for f in store.partners_ranked(reporter, year, "export")}
+    ms = {f.partner: f for f in store.partners_ranked(reporter, year, "import")}
+    sid = next(iter(xs.values())).source_id if xs else None
+    out = []
+    for p in set(xs) | set(ms):
+        x, m = xs.get(p), ms.get(p)
+        xv, mv = (x.value if x else 0.0), (m.value if m else 0.0)
+        if (x and x.source_id != sid) or (m and m.source_id != sid):
+            continue
+        value = xv + mv if flow == "total" else xv - mv
+        out.append(Figure(reporter, p, year, flow, value, "USD", sid, reported_by=reporter, extra={"exports": xv, "imports": mv}))
+    return sorted(out, key=lambda f: f.value, reverse=True)
+
+
+def _years(ctx: Ctx, reporter: str, flow: str) -> tuple[str | None, list[int]]:
+    sid, world = pair_series(ctx, reporter, WORLD, "export" if flow in ("total", "balance") else flow)
+    return sid, sorted(world)
+
+
+def top_partners(ctx: Ctx, q: Query) -> Answer:
+    flow = q.flow if q.flow in ("export", "import", "total") else "total"
+    q.flow = flow
+    sid, available = _years(ctx, q.reporter, flow)
+    choice = resolve_years(q, available, ctx)
+    if not choice.years:
+        return no_year_answer(ctx, q, "IMF DOTS", title(ctx, q.reporter, None, flow), choice.missing, available)
+    year = choice.years[-1]
+    ranked = _ranked(ctx, q.reporter, year, flow)
+    if not ranked:
+        return no_year_answer(ctx, q, "IMF DOTS", title(ctx, q.reporter, None, flow), [year], available)
+    n = min(q.top_n or DEFAULT_TOP, MAX_TOP)
+    top = ranked[:n]
+    _, world = pair_series(ctx, q.reporter, WORLD, flow)
+    total = world.get(year)
+    head = t("top_title", ctx.lang, reporter=ctx.name(q.reporter), n=len(top), flow=flow_word(flow, ctx.lang),
+             year=f"{year}{latest_note(ctx, choice.defaulted)}")
+    lines = [head + ":"]
+    for i, f in enumerate(top, 1):
+        share = f" ({ctx.pct(f.value / total.value * 100)})" if total and total.value and total.source_id == f.source_id else ""
+        lines.append(f"{i}. {ctx.name(f.partner)}: {ctx.money(f.value)}{share}")
+    results = list(top) + ([total] if total else [])
+    src = source_line(ctx, results)
+    if total:
+        lines.append(f"{'Shares of' if ctx.lang == 'en' else 'Cuotas sobre' if ctx.lang == 'es' else 'Доли от'} {ctx.money(total.value)} ({title(ctx, q.reporter, None, flow)}).")
+    chart = ChartSpec(kind="bar", title=head, labels=[ctx.name(f.partner) for f in top], values=[f.value for f in top],
+                      source_line=src, lang=ctx.lang)
+    q.years, q.top_n = [year], n
+    return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=q, results=list(top), chart=chart,
+                  source_line=src, table=_table(ctx, results))
+
+
+def partner_rank(ctx: Ctx, q: Query) -> Answer:
+    flow = q.flow if q.flow in ("export", "import", "total") else "total"
+    q.flow = flow
+    sid, available = _years(ctx, q.reporter, flow)
+    choice = resolve_years(q, available, ctx)
+    if not choice.years:
+        return no_year_answer(ctx, q, "IMF DOTS", title(ctx, q.reporter, q.partner, flow), choice.missing, available)
+    year = choice.years[-1]
+    ranked = [f for f in _ranked(ctx, q.reporter, year, flow) if f.value > 0]
+    pos = next((i for i, f in enumerate(ranked, 1) if f.partner == q.partner), None)
+    if pos is None:
+        return Answer(status="no_data", text=t("no_data", ctx.lang, what=f"{title(ctx, q.reporter, q.partner, flow)}, {year}"),
+                      lang=ctx.lang, query=q)
+    f = ranked[pos - 1]
+    total = sum(r.value for r in ranked)
+    line = t("rank_line", ctx.lang, partner=ctx.name(q.partner), rank=ordinal(pos, ctx.lang), total=len(ranked),
+             reporter=ctx.name(q.reporter), flow=flow_word(flow, ctx.lang), year=f"{year}{latest_note(ctx, choice.defaulted)}",
+             value=ctx.money(f.value), share=ctx.pct(f.value / total * 100, 2))
+    src = source_line(ctx, [f])
+    q.years = [year]
+    return Answer(status="ok", text=f"{line}\n{src}", lang=ctx.lang, query=q, results=[f], source_line=src, table=_table(ctx, [f]))
+
+
+def largest_balance(ctx: Ctx, q: Query) -> Answer:
+    sid, available = _years(ctx, q.reporter, "balance")
+    choice = resolve_years(q, available, ctx)
+    if not choice.years:
+        return no_year_answer(ctx, q, "IMF DOTS", title(ctx, q.reporter, None, "balance"), choice.missing, available)
+    year = choice.years[-1]
+    ranked = _ranked(ctx, q.reporter, year, "balance")
+    deficit = q.metric == "deficit"
+    ranked = sorted([f for f in ranked if (f.value < 0) == deficit], key=lambda f: abs(f.value), reverse=True)
+    top = ranked[: min(q.top_n or DEFAULT_TOP, MAX_TOP)]
+    if not top:
+        return Answer(status="no_data", text=t("no_data", ctx.lang, what=title(ctx, q.reporter, None, "balance")), lang=ctx.lang, query=q)
+    kind = t("deficit" if deficit else "surplus", ctx.lang)
+    lines = [t("largest_line", ctx.lang, reporter=ctx.name(q.reporter), kind=kind, year=f"{year}{latest_note(ctx, choice.defaulted)}")]
+    lines += [f"{i}. {ctx.name(f.partner)}: {ctx.money(abs(f.value))}" for i, f in enumerate(top, 1)]
+    src = source_line(ctx, top)
+    chart = ChartSpec(kind="bar", title=lines[0].rstrip(":"), labels=[ctx.name(f.partner) for f in top],
+                      values=[abs(f.value) for f in top], source_line=src, lang=ctx.lang)
+    q.years, q.flow = [year], "balance"
+    return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=q, results=top, chart=chart,
+                  source_line=src, table=_table(ctx, top))
+
+
+def products(ctx: Ctx, q: Query) -> Answer:
+    """Top products of a pair, or one product's value: needs product-level data (BACI/Comtrade)."""
+    flow = q.flow if q.flow in ("export", "import") else "export"
+    q.flow = flow
+    year = q.years[-1] if q.years else None
+    what = title(ctx, q.reporter, q.partner, flow, q.product) + (f", {year}" if year else "")
+    if not ctx.store.has_product_data(q.reporter):
+        return Answer(status="no_data", text=t("no_products", ctx.lang, what=what), lang=ctx.lang, query=q)
+    if q.product:
+        from bot.engine.intents.trade import value as value_intent
+
+        if q.partner:
+            return value_intent(ctx, q)
+    if not q.partner:
+        return Answer(status="not_understood", text=t("need_partner", ctx.lang, reporter=ctx.name(q.reporter)), lang=ctx.lang, query=q)
+    years = sorted({f.year for f in ctx.store.trade_series(q.reporter, q.partner, flow, product=None)})
+    product_years = [y for y in years if ctx.store.has_product_data(q.reporter, y)]
+    choice = resolve_years(q, product_years, ctx)
+    if not choice.years:
+        return Answer(status="no_data", text=t("no_products", ctx.lang, what=what), lang=ctx.lang, query=q)
+    year = choice.years[-1]
+    top = ctx.store.products_ranked(q.reporter, q.partner, year, flow, limit=min(q.top_n or 10, MAX_TOP))
+    if not top:
+        return Answer(status="no_data", text=t("no_products", ctx.lang, what=what), lang=ctx.lang, query=q)
+    sid = top[0].source_id
+    top = [f for f in top if f.source_id == sid]
+    head = f"{title(ctx, q.reporter, q.partner, flow)}, {year}{latest_note(ctx, choice.defaulted)}:"
+    lines = [head]
+    for i, f in enumerate(top, 1):
+        p = ctx.store.products.get(f.product)
+        lines.append(f"{i}. HS {f.product} {p.description if p else ''}: {ctx.money(f.value)}")
+    src = source_line(ctx, top)
+    chart = ChartSpec(kind="bar", title=head.rstrip(":"), labels=[f"HS {f.product}" for f in top], values=[f.value for f in top],
+                      source_line=src, lang=ctx.lang)
+    q.years = [year]
+    return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=q, results=top, chart=chart,
+                  source_line=src, table=_table(ctx, top))

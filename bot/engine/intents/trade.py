@@ -1,0 +1,328 @@
+"""Bilateral and world trade intents: value, series, world total, growth, balance, share,
+compare, mirror. Every number shown is a store figure or plain arithmetic on store figures
+from ONE source (sums, differences, ratios), and the text says which."""
+
+from __future__ import annotations
+
+from bot.engine.answer import Answer, ChartSpec
+from bot.engine.intents.common import (Ctx, latest_note, no_year_answer, pct_change, resolve_years, source_line, title,
+                                       years_text)
+from bot.engine.phrases import flow_word, t
+from bot.engine.query import Query
+from bot.render.sparkline import sparkline
+from bot.store.figures import Figure
+
+WORLD = "WLD"
+MIRROR_THRESHOLD = 0.25  # show the partner's mirror figure when it differs by more than 25 %
+
+
+def pair_series(ctx: Ctx, reporter: str, partner: str, flow: str, product: str | None = None,
+                mirror: bool = False) -> tuple[str | None, dict[int, Figure]]:
+    """All years of one flow from the best source that has it: (source id, {year: Figure}).
+
+    ``total`` and ``balance`` are computed per year from exports and imports of the SAME
+    source and reporter (never across sources).
+    """
+    store = ctx.store
+    if flow in ("export", "import"):
+        figs = store.trade_series(reporter, partner, flow, product=product, mirror=mirror)
+        if not figs:
+            return None, {}
+        best = figs[0].source_id
+        return best, {f.year: f for f in figs if f.source_id == best}
+    xs = store.trade_series(reporter, partner, "export", product=product, mirror=mirror)
+    ms = store.trade_series(reporter, partner, "import", product=product, mirror=mirror)
+    for sid in dict.fromkeys([f.source_id for f in xs]):
+        x = {f.year: f for f in xs if f.source_id == sid}
+        m = {f.year: f for f in ms if f.source_id == sid}
+        years = sorted(set(x) & set(m))
+        if not years:
+            continue
+        out = {}
+        for y in years:
+            value = x[y].value + m[y].value if flow == "total" else x[y].value - m[y].value
+            out[y] = Figure(reporter, partner, y, flow, value, "USD", sid, product=product, reported_by=x[y].reported_by,
+                            mirror=mirror, extra={"exports": x[y].value, "imports": m[y].value})
+        return sid, out
+    return None, {}
+
+
+def _dataset(ctx: Ctx, sid: str | None) -> str:
+    src = ctx.store.sources.get(sid or "")
+    return src.citation if src else "the store"
+
+
+def _no_pair(ctx: Ctx, q: Query) -> Answer:
+    what = title(ctx, q.reporter, q.partner, q.flow)
+    return Answer(status="no_data", text=t("no_data", ctx.lang, what=what), lang=ctx.lang, query=q)
+
+
+def _mirror_line(ctx: Ctx, f: Figure) -> tuple[str, Figure | None]:
+    """The partner's own figure for the same flow, when it differs by more than 25 %."""
+    if f.partner in (None, WORLD) or f.flow not in ("export", "import"):
+        return "", None
+    mirrors = [m for m in ctx.store.mirror_value(f.reporter, f.partner, f.year, f.flow) if m.source_id == f.source_id]
+    if not mirrors:
+        return "", None
+    m = mirrors[0]
+    if f.value and abs(m.value - f.value) / abs(f.value) <= MIRROR_THRESHOLD:
+        return "", m
+    gap = ctx.pct(abs(pct_change(f.value, m.value) or 0), 0)
+    src = ctx.store.sources[m.source_id]
+    valuation = "CIF" if f.flow == "export" else "FOB"
+    if "CIF" not in src.valuation:
+        valuation = src.valuation
+    return t("mirror_line", ctx.lang, partner=ctx.name(m.reported_by), value=ctx.money(m.value), valuation=valuation, gap=gap), m
+
+
+def value(ctx: Ctx, q: Query) -> Answer:
+    if len(q.years) == 2 and not q.year_range_given:
+        return growth(ctx, q)
+    if q.year_range_given or ctx.relative_years or ctx.since or len(q.years) > 2:
+        return series(ctx, q)
+    sid, by_year = pair_series(ctx, q.reporter, q.partner, q.flow, q.product)
+    if not by_year:
+        return _no_pair(ctx, q)
+    choice = resolve_years(q, sorted(by_year), ctx)
+    if choice.missing:
+        return no_year_answer(ctx, q, _dataset(ctx, sid), title(ctx, q.reporter, q.partner, q.flow), choice.missing, sorted(by_year))
+    year = choice.years[0]
+    f = by_year[year]
+    lines = [f"{title(ctx, q.reporter, q.partner, q.flow, q.product)}, {year}{latest_note(ctx, choice.defaulted)}: {ctx.money(f.value)}."]
+    results = [f]
+    if q.flow in ("total", "balance"):
+        x, m = f.extra["exports"], f.extra["imports"]
+        lines.append(f"{flow_word('export', ctx.lang).capitalize()} {ctx.money(x)}, {flow_word('import', ctx.lang)} {ctx.money(m)}.")
+    mline, mfig = _mirror_line(ctx, f)
+    if mline:
+        lines.append(mline)
+        results.append(mfig)
+    src = source_line(ctx, results)
+    return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=_with_years(q, [year]), results=results,
+                  source_line=src, table=_table(ctx, results))
+
+
+def _with_years(q: Query, years: list[int]) -> Query:
+    q.years = list(years)
+    return q
+
+
+def _table(ctx: Ctx, figures: list[Figure]) -> list[dict]:
+    return [{"reporter": f.reporter, "partner": f.partner, "year": f.year, "flow": f.flow, "product": f.product,
+             "value_usd": f.value, "source": f.source_id, "reported_by": f.reported_by, "mirror": f.mirror} for f in figures]
+
+
+def _series_answer(ctx: Ctx, q: Query, sid: str | None, by_year: dict[int, Figure], label: str) -> Answer:
+    choice = resolve_years(q, sorted(by_year), ctx, want_range=True)
+    if not choice.years:
+        return no_year_answer(ctx, q, _dataset(ctx, sid), label, choice.missing or q.years, sorted(by_year))
+    figs = [by_year[y] for y in choice.years]
+    if len(figs) == 1:
+        q.years = choice.years
+        q.year_range_given = False
+        q.intent = "value" if q.partner not in (None, WORLD) else "world_total"
+    values = [f.value for f in figs]
+    peak = max(figs, key=lambda f: f.value)
+    spark = sparkline(values)
+    head = f"{label}, {figs[0].year}\u2013{figs[-1].year}: {spark}"
+    body = t("first_last_peak", ctx.lang, first_year=figs[0].year, first=ctx.money(figs[0].value),
+             last_year=figs[-1].year, last=ctx.money(figs[-1].value), peak=ctx.money(peak.value), peak_year=peak.year)
+    gaps = [y for y in range(figs[0].year, figs[-1].year + 1) if y not in by_year]
+    lines = [head, body]
+    if gaps:
+        lines.append(("No figures for: " if ctx.lang == "en" else "Sin cifras para: " if ctx.lang == "es" else "Нет данных за: ") + years_text(gaps))
+    src = source_line(ctx, figs)
+    chart = ChartSpec(kind="line", title=label, labels=[str(f.year) for f in figs], values=values, unit="USD",
+                      source_line=src, lang=ctx.lang)
+    q.years = [f.year for f in figs]
+    return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=q, results=figs, chart=chart,
+                  source_line=src, table=_table(ctx, figs))
+
+
+def series(ctx: Ctx, q: Query) -> Answer:
+    q.intent = "series"
+    sid, by_year = pair_series(ctx, q.reporter, q.partner, q.flow, q.product)
+    if not by_year:
+        return _no_pair(ctx, q)
+    return _series_answer(ctx, q, sid, by_year, title(ctx, q.reporter, q.partner, q.flow, q.product))
+
+
+def world_total(ctx: Ctx, q: Query) -> Answer:
+    q.partner = None
+    sid, by_year = pair_series(ctx, q.reporter, WORLD, q.flow or "total")
+    if not by_year:
+        return _no_pair(ctx, q)
+    label = title(ctx, q.reporter, None, q.flow)
+    if q.year_range_given or ctx.relative_years or ctx.since or len(q.years) > 2:
+        return _series_answer(ctx, q, sid, by_year, label)
+    if len(q.years) == 2:
+        return growth(ctx, q)
+    choice = resolve_years(q, sorted(by_year), ctx)
+    if choice.missing:
+        return no_year_answer(ctx, q, _dataset(ctx, sid), label, choice.missing, sorted(by_year))
+    year = choice.years[0]
+    f = by_year[year]
+    results = [f]
+    lines = [f"{label}, {year}{latest_note(ctx, choice.defaulted)}: {ctx.money(f.value)}."]
+    # a second, independent source for the same total, shown apart (never merged)
+    if q.flow in ("export", "import"):
+        others = [o for o in ctx.store.world_total(q.reporter, q.flow, year, year) if o.source_id != f.source_id]
+        for o in others[:1]:
+            src = ctx.store.sources[o.source_id]
+            lines.append(f"{src.citation}: {ctx.money(o.value)}.")
+            results.append(o)
+    src = source_line(ctx, results)
+    q.years = [year]
+    return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=q, results=results, source_line=src,
+                  table=_table(ctx, results))
+
+
+def growth(ctx: Ctx, q: Query) -> Answer:
+    q.intent = "growth"
+    partner = q.partner or WORLD
+    sid, by_year = pair_series(ctx, q.reporter, partner, q.flow or "total", q.product)
+    if not by_year:
+        return _no_pair(ctx, q)
+    available = sorted(by_year)
+    if len(q.years) >= 2:
+        y0, y1 = q.years[0], q.years[-1]
+    elif len(q.years) == 1:
+        y1 = q.years[0]
+        y0 = max((y for y in available if y < y1), default=None)
+    else:
+        y1 = available[-1]
+        y0 = available[-2] if len(available) > 1 else None
+    missing = [y for y in (y0, y1) if y is None or y not in by_year]
+    if missing:
+        return no_year_answer(ctx, q, _dataset(ctx, sid), title(ctx, q.reporter, q.partner, q.flow), [y for y in missing if y] or q.years, available)
+    a, b = by_year[y0], by_year[y1]
+    change = b.value - a.value
+    pct = pct_change(a.value, b.value)
+    sign = "+" if change >= 0 else "\u2212"
+    pct_text = (("+" if pct >= 0 else "\u2212") + ctx.pct(abs(pct))) if pct is not None else "n/a"
+    line = t("growth_line", ctx.lang, what=title(ctx, q.reporter, q.partner, q.flow, q.product), a=ctx.money(a.value), y0=y0,
+             b=ctx.money(b.value), y1=y1, change=sign + ctx.money(abs(change)), pct=pct_text)
+    lines = [line]
+    if y1 - y0 > 1 and a.value > 0 and b.value > 0:
+        cagr = ((b.value / a.value) ** (1 / (y1 - y0)) - 1) * 100
+        lines.append(t("cagr", ctx.lang, cagr=("+" if cagr >= 0 else "\u2212") + ctx.pct(abs(cagr))) + ".")
+    src = source_line(ctx, [a, b])
+    q.years = [y0, y1]
+    return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=q, results=[a, b], source_line=src,
+                  table=_table(ctx, [a, b]))
+
+
+def balance(ctx: Ctx, q: Query) -> Answer:
+    q.flow = "balance"
+    partner = q.partner or WORLD
+    sid, by_year = pair_series(ctx, q.reporter, partner, "balance")
+    if not by_year:
+        return _no_pair(ctx, q)
+    if q.year_range_given or ctx.relative_years or ctx.since or len(q.years) > 2:
+        return _series_answer(ctx, q, sid, by_year, title(ctx, q.reporter, q.partner, "balance"))
+    choice = resolve_years(q, sorted(by_year), ctx)
+    if choice.missing:
+        return no_year_answer(ctx, q, _dataset(ctx, sid), title(ctx, q.reporter, q.partner, "balance"), choice.missing, sorted(by_year))
+    year = choice.years[0]
+    f = by_year[year]
+    kind = t("surplus" if f.value >= 0 else "deficit", ctx.lang)
+    line = t("balance_line", ctx.lang, reporter=ctx.name(q.reporter), kind=kind,
+             partner=ctx.name(partner) if partner != WORLD else ("the world" if ctx.lang == "en" else "el mundo" if ctx.lang == "es" else "мир"),
+             year=f"{year}{latest_note(ctx, choice.defaulted)}", value=ctx.money(abs(f.value)),
+             x=ctx.money(f.extra["exports"]), m=ctx.money(f.extra["imports"]))
+    src = source_line(ctx, [f])
+    q.years = [year]
+    return Answer(status="ok", text=f"{line}\n{src}", lang=ctx.lang, query=q, results=[f], source_line=src, table=_table(ctx, [f]))
+
+
+def share(ctx: Ctx, q: Query) -> Answer:
+    flow = q.flow if q.flow in ("export", "import", "total") else "total"
+    q.flow = flow
+    sid, by_year = pair_series(ctx, q.reporter, q.partner, flow)
+    if not by_year:
+        return _no_pair(ctx, q)
+    wid, world = pair_series(ctx, q.reporter, WORLD, flow)
+    world = {y: f for y, f in world.items() if f.source_id == sid}
+    available = sorted(set(by_year) & set(world))
+    choice = resolve_years(q, available, ctx)
+    if choice.missing or not choice.years:
+        return no_year_answer(ctx, q, _dataset(ctx, sid), title(ctx, q.reporter, q.partner, flow), choice.missing, available)
+    year = choice.years[0]
+    f, w = by_year[year], world[year]
+    share_pct = f.value / w.value * 100 if w.value else 0.0
+    line = t("share_line", ctx.lang, partner=ctx.name(q.partner), partner_nom=ctx.name(q.partner), share=ctx.pct(share_pct, 2 if share_pct < 1 else 1),
+             reporter=ctx.name(q.reporter), flow=flow_word(flow, ctx.lang), year=f"{year}{latest_note(ctx, choice.defaulted)}",
+             value=ctx.money(f.value), total=ctx.money(w.value))
+    src = source_line(ctx, [f, w])
+    q.years = [year]
+    return Answer(status="ok", text=f"{line}\n{src}", lang=ctx.lang, query=q, results=[f, w], source_line=src,
+                  table=_table(ctx, [f, w]))
+
+
+def compare(ctx: Ctx, q: Query) -> Answer:
+    partners = q.partners or ([q.partner] if q.partner else [])
+    flow = q.flow or "total"
+    rows: list[Figure] = []
+    series_by_partner = {p: pair_series(ctx, q.reporter, p, flow) for p in partners}
+    available = sorted(set().union(*[set(s[1]) for s in series_by_partner.values()])) if series_by_partner else []
+    choice = resolve_years(q, available, ctx)
+    if not choice.years:
+        return no_year_answer(ctx, q, "IMF DOTS", title(ctx, q.reporter, None, flow), choice.missing, available)
+    year = choice.years[0]
+    missing = []
+    for p in partners:
+        f = series_by_partner[p][1].get(year)
+        if f is None:
+            missing.append(p)
+        else:
+            rows.append(f)
+    if not rows:
+        return _no_pair(ctx, q)
+    # one source for the whole comparison
+    sid = rows[0].source_id
+    rows = [r for r in rows if r.source_id == sid]
+    rows.sort(key=lambda f: f.value, reverse=True)
+    head = f"{ctx.name(q.reporter)}, {flow_word(flow, ctx.lang)}, {year}{latest_note(ctx, choice.defaulted)}:"
+    lines = [head] + [f"\u2022 {ctx.name(r.partner)}: {ctx.money(r.value)}" for r in rows]
+    if len(rows) >= 2 and rows[1].value > 0:
+        ratio = rows[0].value / rows[1].value
+        lines.append(t("times", ctx.lang, a=ctx.name(rows[0].partner), ratio=f"{ratio:.1f}".replace(".", "," if ctx.lang != "en" else "."),
+                       b=ctx.name(rows[1].partner)) + ".")
+    if missing:
+        lines.append(t("no_data", ctx.lang, what=", ".join(ctx.name(m) for m in missing)))
+    src = source_line(ctx, rows)
+    chart = ChartSpec(kind="bar", title=head.rstrip(":"), labels=[ctx.name(r.partner) for r in rows], values=[r.value for r in rows],
+                      source_line=src, lang=ctx.lang)
+    q.intent, q.partners, q.years, q.flow = "compare", partners, [year], flow
+    return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=q, results=rows, chart=chart,
+                  source_line=src, table=_table(ctx, rows))
+
+
+def mirror(ctx: Ctx, q: Query) -> Answer:
+    r, p = q.reporter, q.partner
+    sid, x = pair_series(ctx, r, p, "export")
+    _, mx = pair_series(ctx, r, p, "export", mirror=True)
+    available = sorted(set(x) & set(mx))
+    choice = resolve_years(q, available, ctx)
+    if not choice.years:
+        return no_year_answer(ctx, q, _dataset(ctx, sid), title(ctx, r, p, "total"), choice.missing, available)
+    year = choice.years[0]
+    lines = [t("mirror_title", ctx.lang, a=ctx.name(r), b=ctx.name(p), year=f"{year}{latest_note(ctx, choice.defaulted)}")]
+    results = []
+    for a, b in ((r, p), (p, r)):
+        own = [f for f in ctx.store.trade_value(a, b, year, "export") if f.source_id == sid]
+        mir = [f for f in ctx.store.mirror_value(a, b, year, "export") if f.source_id == sid]
+        if not own or not mir:
+            continue
+        gap = pct_change(own[0].value, mir[0].value)
+        gap_text = (("+" if gap >= 0 else "\u2212") + ctx.pct(abs(gap))) if gap is not None else "n/a"
+        lines.append(f"\u2022 {title(ctx, a, b, 'export')}: {ctx.money(own[0].value)} ({ctx.name(a)}, FOB) vs "
+                     f"{ctx.money(mir[0].value)} ({ctx.name(b)}, CIF); {t('gap', ctx.lang)} {gap_text}")
+        results += [own[0], mir[0]]
+    if not results:
+        return _no_pair(ctx, q)
+    lines.append(t("mirror_reasons", ctx.lang))
+    src = source_line(ctx, results)
+    q.years, q.flow = [year], "export"
+    return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=q, results=results, source_line=src,
+                  table=_table(ctx, results))

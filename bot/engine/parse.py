@@ -1,0 +1,342 @@
+"""Question text -> ``Query``: language, years, countries and their roles, flow, intent.
+
+The parser knows words, not data: it never touches the store. Country and product names
+come from ``bot.names`` matchers; meaning words from ``vocabulary``. Anything it cannot
+decide (an ambiguous country, a weak match) is returned as a problem for the engine to ask
+back about, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.engine.query import Query
+from bot.engine.vocabulary import IN, OF, PARTNER_FROM, PARTNER_TO, WITH, Token, concepts_of, fold, tokenize
+
+MAX_TEXT = 1000  # characters read from a question; the rest is ignored (said in the answer)
+YEAR = r"(1[89]\d\d|20\d\d)"
+_RANGE = re.compile(rf"(?<!\d){YEAR}\s*(?:-|–|—|/|to|a|al|hasta|по|до|and|y|и)\s*{YEAR}(?!\d)", re.I)
+_FROM_TO = re.compile(rf"(?:from|between|de|desde|entre|с|со|между)\s+{YEAR}\s*(?:года|год|г\.?)?\s*(?:to|and|a|al|hasta|y|по|до|и)\s+{YEAR}(?!\d)", re.I)
+_SINCE = re.compile(rf"(?:since|from|desde|с|со|начиная с)\s+{YEAR}(?!\d|\s*(?:-|–|to|a|по|до|hasta|and|y|и)\s*\d)", re.I)
+_YEAR = re.compile(rf"(?<![\d.,]){YEAR}(?![\d.,]\d)")
+_LAST_N = re.compile(r"(?:last|past|previous|últimos|ultimos|последние|последних|за последние)\s+(\d{1,2}|five|ten|cinco|diez|пять|десять)\s+(?:years|años|anos|лет|года)", re.I)
+_WORD_NUM = {"five": 5, "ten": 10, "cinco": 5, "diez": 10, "пять": 5, "десять": 10}
+_TOP_N = re.compile(r"(?:top|first|largest|biggest|main|principales|primeros|mayores|топ|первые|крупнейши[ех])[\s-]*(\d{1,2})\b|\b(\d{1,2})\s+(?:largest|biggest|main|top|principales|mayores|крупнейш|главн)", re.I)
+_SPANISH_HINTS = {"cuanto", "cuanta", "cuantos", "que", "exporto", "importo", "de", "del", "los", "las", "el", "la",
+                  "con", "entre", "comercio", "exportaciones", "importaciones", "principales", "socios", "y", "en",
+                  "desde", "hacia", "vendio", "compro", "balanza", "cual", "donde", "mas", "inversion", "pib", "poblacion"}
+
+
+def detect_language(text: str) -> str:
+    """ru when the text is mostly Cyrillic, es when Spanish cues outnumber English ones, else en."""
+    cyr = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
+    lat = sum(1 for ch in text if ch.isascii() and ch.isalpha())
+    if cyr and cyr >= lat * 0.5:
+        return "ru"
+    if "¿" in text or "¡" in text or "ñ" in text.lower():
+        return "es"
+    words = [t.text for t in tokenize(text)]
+    es = sum(1 for w in words if w in _SPANISH_HINTS)
+    en = sum(1 for w in words if w in {"how", "much", "did", "does", "the", "of", "to", "from", "what", "with", "and",
+                                        "in", "trade", "exports", "imports", "top", "partners", "which", "is", "was"})
+    return "es" if es > en else "en"
+
+
+@dataclass
+class CountryRef:
+    code: str
+    start: int
+    end: int
+    surface: str
+    marker: str  # to | from | with | of | in | possessive | demonym | none
+    candidates: list[str] = field(default_factory=list)
+    ambiguous: bool = False
+
+
+@dataclass
+class Parse:
+    """What the parser found; ``query`` is None when it could not form one."""
+
+    lang: str
+    query: Query | None = None
+    status: str = "ok"  # ok | ambiguous | not_understood | future
+    ambiguous: list[CountryRef] = field(default_factory=list)
+    product_choices: list[str] = field(default_factory=list)
+    concepts: set[str] = field(default_factory=set)
+    countries: list[CountryRef] = field(default_factory=list)
+    relative_years: int | None = None  # "last N years": N, resolved against the store
+    since: int | None = None
+    truncated: bool = False
+    follow_up: bool = False
+
+
+def _years(text: str) -> tuple[list[int], bool, int | None, int | None, list[tuple[int, int]]]:
+    """(explicit years, is_range, relative N, since-year, spans used)."""
+    spans: list[tuple[int, int]] = []
+    m = _FROM_TO.search(text) or _RANGE.search(text)
+    if m:
+        a, b = sorted((int(m.group(1)), int(m.group(2))))
+        return list(range(a, b + 1)), True, None, None, [m.span()]
+    m = _SINCE.search(text)
+    if m:
+        return [], True, None, int(m.group(1)), [m.span()]
+    m = _LAST_N.search(text)
+    if m:
+        n = m.group(1).lower()
+        return [], True, int(_WORD_NUM.get(n, n) if not n.isdigit() else n), None, [m.span()]
+    folded = fold(text)
+    if re.search(r"(?:last|past|previous)\s+decade|ultima decada|последнее десятилетие|последние десять лет|десятилетие", folded):
+        return [], True, 10, None, spans
+    years = sorted({int(y.group(1)) for y in _YEAR.finditer(text)})
+    return years, False, None, None, [y.span() for y in _YEAR.finditer(text)]
+
+
+def _marker(tokens: list[Token], start: int, surface_end_text: str) -> str:
+    """The role word just before a country mention (to/from/with/of/in)."""
+    before = [t for t in tokens if t.end <= start][-2:]
+    words = [t.text for t in before]
+    if not words:
+        return "none"
+    w = words[-1]
+    prev = words[-2] if len(words) > 1 else ""
+    if w in PARTNER_TO and w not in IN:
+        return "to"
+    if w in ("в", "во", "en", "in"):
+        return "in"  # resolved later: Russian "в" + accusative means "to"
+    if w in PARTNER_FROM:
+        return "from" if w not in OF or prev in ("importo", "compro", "importa", "importaron", "compraron") else "of"
+    if w in WITH or w in ("and", "y", "e", "и", "or", "o", "u", "или"):
+        return "with"
+    if w in OF:
+        return "of"
+    return "none"
+
+
+def parse(text: str, countries, products=None, context_query: dict | None = None) -> Parse:
+    """Parse ``text``. ``countries``/``products`` are the name matchers from ``bot.names``."""
+    truncated = len(text) > MAX_TEXT
+    text = text[:MAX_TEXT]
+    lang = detect_language(text)
+    result = Parse(lang=lang, truncated=truncated)
+    tokens = tokenize(text)
+
+    years, is_range, rel, since, year_spans = _years(text)
+    result.relative_years, result.since = rel, since
+
+    # countries (their spans are then masked out of the word analysis)
+    refs: list[CountryRef] = []
+    for m in countries.find(text):
+        marker = "demonym" if getattr(m, "kind", "") == "demonym" else _marker(tokens, m.start, "")
+        after = text[m.end:m.end + 2]
+        if after in ("'s", "’s") or text[m.end:m.end + 1] == "'":
+            marker = "possessive"
+        refs.append(CountryRef(m.candidates[0], m.start, m.end, m.text, marker, list(m.candidates), bool(m.ambiguous)))
+    masked = [(r.start, r.end) for r in refs] + year_spans
+    words = [t for t in tokens if not any(a <= t.start < b for a, b in masked)]
+    concepts: set[str] = set()
+    for t in words:
+        concepts |= concepts_of(t.text)
+    result.concepts, result.countries = concepts, refs
+
+    product = None
+    if products is not None:
+        pm = [p for p in products.find(text) if not any(a <= p.start < b for a, b in masked)]
+        if pm:
+            if pm[0].ambiguous and len(pm[0].candidates) > 1:
+                result.product_choices = list(pm[0].candidates[:5])
+            product = pm[0].candidates[0]
+
+    ambiguous = [r for r in refs if r.ambiguous]
+    if ambiguous:
+        result.status, result.ambiguous = "ambiguous", ambiguous
+
+    top_n = None
+    m = _TOP_N.search(text)
+    if m:
+        top_n = int(m.group(1) or m.group(2))
+    latest = "latest" in concepts
+
+    q = Query(intent="", years=years, top_n=top_n, latest=latest, year_range_given=is_range, product=product)
+    flow = _flow(concepts)
+    codes = _dedupe(refs)
+    intent = _intent(concepts, codes, flow, is_range, years, product, text, lang)
+
+    if intent is None:
+        if context_query and (years or codes or flow or product) and len(codes) <= 1:
+            result.follow_up = True
+            result.query = _follow_up(context_query, q, codes, flow, concepts)
+            return result
+        if "future" in concepts and years:
+            result.status = "future"
+        else:
+            result.status = "not_understood" if result.status == "ok" else result.status
+        result.query = None
+        return result
+
+    q.intent = intent
+    _assign(q, intent, codes, flow, concepts, lang)
+    if not q.reporter and not q.reporters and context_query and intent in ("value", "series", "world_total"):
+        result.follow_up = True
+        result.query = _follow_up(context_query, q, codes, flow, concepts)
+        return result
+    if "future" in concepts and years and years[-1] > 2025:
+        result.status = "future"
+    result.query = q
+    return result
+
+
+def _dedupe(refs: list[CountryRef]) -> list[CountryRef]:
+    seen, out = set(), []
+    for r in refs:
+        if r.code not in seen:
+            seen.add(r.code)
+            out.append(r)
+    return out
+
+
+def _flow(concepts: set[str]) -> str | None:
+    if concepts & {"balance", "surplus", "deficit"}:
+        return "balance"
+    has_x, has_m = "export" in concepts, "import" in concepts
+    if has_x and not has_m:
+        return "export"
+    if has_m and not has_x:
+        return "import"
+    if "trade" in concepts or (has_x and has_m):
+        return "total"
+    return None
+
+
+def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: bool, years: list[int],
+            product: str | None, text: str, lang: str) -> str | None:
+    n = len(refs)
+    if n == 0:
+        return None
+    if "arms" in c:
+        return "arms"
+    if "fdi" in c:
+        return "fdi"
+    if c & {"gdp", "population", "per_capita"} or ("big" in c and not flow):
+        return "context"
+    if "mirror" in c and n >= 2:
+        return "mirror"
+    if "rank" in c and n >= 2:
+        return "partner_rank"
+    if (c & {"surplus", "deficit"} or flow == "balance") and "top" in c and n == 1:
+        return "largest_balance"
+    if ("top" in c or "partners" in c) and n == 1 and not product and "products" not in c:
+        return "top_partners"
+    if "share" in c and n >= 2:
+        return "share"
+    if product or "products" in c or ("what" in c and flow in ("export", "import") and "how_much" not in c and n <= 2):
+        return "products"
+    if flow == "balance":
+        return "balance"
+    if "growth" in c and n >= 1:
+        return "growth"
+    if n >= 3 or ("or" in c and n >= 3) or ("compare" in c and n >= 2 and "or" in c):
+        return "compare"
+    if is_range or (len(years) > 2):
+        return "series" if n >= 2 else "world_total"
+    if n == 1:
+        return "world_total" if flow in ("export", "import", "total") else None
+    return "value" if (flow or len(years) <= 2) else None
+
+
+def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: set[str], lang: str) -> None:
+    """Give each country its role: reporter, partner(s), or the countries compared."""
+    q.flow = flow
+    if intent in ("context",):
+        q.reporters = [r.code for r in refs]
+        q.reporter = refs[0].code
+        q.metric = "population" if "population" in c else ("gdp_per_capita" if "per_capita" in c else "gdp")
+        return
+    if intent == "fdi":
+        # investor: demonym / "from" / possessive; host: "in" / "to" / "into"
+        investor = next((r for r in refs if r.marker in ("demonym", "from", "possessive")), None)
+        host = next((r for r in refs if r is not investor and r.marker in ("in", "to")), None)
+        rest = [r for r in refs if r is not investor and r is not host]
+        if len(refs) == 1:
+            q.reporter = refs[0].code
+            q.metric = "fdi_outflow" if c & {"export"} or re.search(r"outflow|outward|abroad|salida|исходящ|за рубеж", " ".join(c)) else "fdi_inflow"
+            return
+        investor = investor or (rest.pop(0) if rest else None)
+        host = host or (rest.pop(0) if rest else None)
+        q.reporter, q.partner = (host.code if host else None), (investor.code if investor else None)
+        return
+    if intent == "arms":
+        supplier = next((r for r in refs if r.marker in ("from", "demonym", "possessive", "none")), refs[0])
+        recipient = next((r for r in refs if r is not supplier), None)
+        if flow == "import" and recipient is not None and supplier.marker not in ("from",):
+            supplier, recipient = recipient, supplier
+        q.reporter, q.partner = supplier.code, (recipient.code if recipient else None)
+        return
+    reporter, partners = _roles(refs, flow)
+    q.reporter = reporter.code
+    if intent == "compare":
+        q.partners = [p.code for p in partners]
+        q.flow = flow or "total"
+        return
+    if intent in ("top_partners", "largest_balance", "world_total"):
+        q.flow = flow or "total"
+        if intent == "largest_balance":
+            q.flow = "balance"
+            q.metric = "deficit" if "deficit" in c else "surplus"
+        return
+    q.partner = partners[0].code if partners else None
+    if len(partners) > 1 and intent in ("value", "series"):
+        q.intent = "compare"
+        q.partners = [p.code for p in partners]
+    q.flow = flow or "total"
+
+
+def _roles(refs: list[CountryRef], flow: str | None) -> tuple[CountryRef, list[CountryRef]]:
+    """Reporter = the country that exports/imports; partners = the others.
+
+    Markers decide where they exist ("to Russia", "from Mexico", "Mexico's", "Mexican"),
+    otherwise word order does (the first country named is the reporter).
+    """
+    def is_partner(r: CountryRef) -> bool:
+        if r.marker in ("to", "with"):
+            return True
+        if r.marker == "from":
+            return flow == "import"  # "imports from X": X is the partner; "exports from X": X is the exporter
+        if r.marker == "in":
+            return flow in ("export", "total", "balance", None)  # "в Россию", "exports in Russia"? rare
+        return False
+
+    def is_reporter(r: CountryRef) -> bool:
+        if r.marker in ("possessive", "demonym", "of"):
+            return True
+        return r.marker == "from" and flow == "export"
+
+    reporter = next((r for r in refs if is_reporter(r)), None)
+    if reporter is None:
+        reporter = next((r for r in refs if not is_partner(r)), refs[0])
+    partners = [r for r in refs if r is not reporter]
+    return reporter, partners
+
+
+def _follow_up(last: dict, q: Query, refs: list[CountryRef], flow: str | None, c: set[str]) -> Query:
+    """"and 2015?", "what about imports?", "and Guatemala?": the last query with what changed."""
+    prev = Query(**{k: v for k, v in last.items() if k in Query.__dataclass_fields__})
+    if q.years:
+        prev.years = q.years
+        prev.year_range_given = q.year_range_given
+        if prev.intent == "series" and not q.year_range_given and len(q.years) == 1:
+            prev.intent = "value"
+    if flow:
+        prev.flow = flow
+    if q.product:
+        prev.product = q.product
+    if refs:
+        code = refs[0].code
+        if prev.intent == "compare":
+            prev.partners = [*prev.partners, code]
+        elif prev.partner or prev.intent in ("value", "series", "share", "balance", "mirror", "partner_rank", "growth"):
+            prev.partner = code
+        else:
+            prev.reporter = code
+            prev.reporters = [code]
+    return prev

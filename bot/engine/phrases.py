@@ -1,0 +1,116 @@
+"""Fixed words of answers in English, Spanish and Russian.
+
+Russian answers use nominative names with arrows ("Мексика → Россия") rather than inflected
+sentences: exact and readable without a declension engine.
+"""
+
+from __future__ import annotations
+
+FLOW = {
+    "export": {"en": "exports", "es": "exportaciones", "ru": "экспорт"},
+    "import": {"en": "imports", "es": "importaciones", "ru": "импорт"},
+    "total": {"en": "total trade", "es": "comercio total", "ru": "товарооборот"},
+    "balance": {"en": "trade balance", "es": "balanza comercial", "ru": "торговое сальдо"},
+}
+
+P = {
+    "source": {"en": "Source", "es": "Fuente", "ru": "Источник"},
+    "reported_by": {"en": "as reported by", "es": "según", "ru": "по данным"},
+    "mirror_line": {"en": "{partner} reports {value} for the same flow ({valuation}): the mirror figure, {gap} apart.",
+                    "es": "{partner} registra {value} para el mismo flujo ({valuation}): la cifra espejo, {gap} de diferencia.",
+                    "ru": "{partner} отражает тот же поток как {value} ({valuation}): зеркальные данные, расхождение {gap}."},
+    "latest_note": {"en": "latest year available", "es": "último año disponible", "ru": "последний доступный год"},
+    "no_year": {"en": "No {dataset} figure for {what} in {year}. Years available: {years}.",
+                "es": "No hay cifra de {dataset} para {what} en {year}. Años disponibles: {years}.",
+                "ru": "Нет данных {dataset} для {what} за {year}. Доступные годы: {years}."},
+    "no_data": {"en": "I have no figure for {what} in the store.",
+                "es": "No tengo ninguna cifra para {what}.",
+                "ru": "В базе нет данных для {what}."},
+    "not_understood": {"en": "Sorry, I did not understand that. Try: \u201cHow much did Mexico export to Russia in 2016?\u201d or \u201cMexico's top import partners 2016\u201d.",
+                       "es": "Perdón, no entendí la pregunta. Pruebe: \u201c¿Cuánto exportó México a Rusia en 2016?\u201d o \u201cprincipales socios de México 2016\u201d.",
+                       "ru": "Извините, я не понял вопрос. Попробуйте: \u00abСколько Мексика экспортировала в Россию в 2016 году?\u00bb"},
+    "future": {"en": "I only report published figures, not forecasts. The latest year in the store is {year}.",
+               "es": "Solo doy cifras publicadas, no pronósticos. El último año disponible es {year}.",
+               "ru": "Я даю только опубликованные данные, не прогнозы. Последний год в базе: {year}."},
+    "which_country": {"en": "Which country do you mean by \u201c{name}\u201d?", "es": "¿A qué país se refiere con \u00ab{name}\u00bb?",
+                      "ru": "Какую страну вы имеете в виду под \u00ab{name}\u00bb?"},
+    "which_product": {"en": "Which product do you mean?", "es": "¿Qué producto quiere decir?", "ru": "Какой товар вы имеете в виду?"},
+    "need_partner": {"en": "Which partner country? For example: \u201c{reporter} exports to Russia\u201d.",
+                     "es": "¿Con qué país socio? Por ejemplo: \u00abexportaciones de {reporter} a Rusia\u00bb.",
+                     "ru": "С какой страной-партнёром? Например: \u00ab{reporter} экспорт в Россию\u00bb."},
+    "no_products": {"en": "Product-level trade (HS codes) is not loaded in this store, so I cannot answer for {what}. Import CEPII BACI or UN Comtrade files with `tradefacts data import baci FILE` (or `comtrade`).",
+                    "es": "Los datos por producto (códigos SA) no están cargados, así que no puedo responder para {what}. Importe archivos CEPII BACI o UN Comtrade con `tradefacts data import baci ARCHIVO` (o `comtrade`).",
+                    "ru": "Товарные данные (коды ТН ВЭД/HS) не загружены, поэтому ответа для {what} нет. Загрузите файлы CEPII BACI или UN Comtrade: `tradefacts data import baci ФАЙЛ` (или `comtrade`)."},
+    "first_last_peak": {"en": "{first_year}: {first} \u2192 {last_year}: {last}; peak {peak} in {peak_year}.",
+                        "es": "{first_year}: {first} \u2192 {last_year}: {last}; máximo {peak} en {peak_year}.",
+                        "ru": "{first_year}: {first} \u2192 {last_year}: {last}; максимум {peak} в {peak_year}."},
+    "rank_line": {"en": "{partner} ranks {rank} of {total} among {reporter}'s partners for {flow} in {year}: {value} ({share} of the total).",
+                  "es": "{partner} ocupa el puesto {rank} de {total} entre los socios de {reporter} en {flow} en {year}: {value} ({share} del total).",
+                  "ru": "{partner}: {rank}-е место из {total} среди партнёров ({reporter}, {flow}, {year}): {value} ({share} от общего объёма)."},
+    "share_line": {"en": "{partner} took {share} of {reporter}'s {flow} in {year}: {value} of {total}.",
+                   "es": "{partner} representó {share} de las {flow} de {reporter} en {year}: {value} de {total}.",
+                   "ru": "Доля {partner_nom} в показателе \u00ab{reporter}, {flow}\u00bb за {year}: {share} ({value} из {total})."},
+    "surplus": {"en": "surplus", "es": "superávit", "ru": "профицит"},
+    "deficit": {"en": "deficit", "es": "déficit", "ru": "дефицит"},
+    "balance_line": {"en": "{reporter}'s trade {kind} with {partner} in {year}: {value} (exports {x} \u2212 imports {m}).",
+                     "es": "{kind} comercial de {reporter} con {partner} en {year}: {value} (exportaciones {x} \u2212 importaciones {m}).",
+                     "ru": "Торговый {kind}: {reporter} \u2194 {partner}, {year}: {value} (экспорт {x} \u2212 импорт {m})."},
+    "largest_line": {"en": "{reporter}'s largest trade {kind}s in {year}:", "es": "Mayores {kind}s comerciales de {reporter} en {year}:",
+                     "ru": "Крупнейший торговый {kind} ({reporter}, {year}):"},
+    "growth_line": {"en": "{what}: {a} in {y0} \u2192 {b} in {y1}, {change} ({pct}).",
+                    "es": "{what}: {a} en {y0} \u2192 {b} en {y1}, {change} ({pct}).",
+                    "ru": "{what}: {a} в {y0} \u2192 {b} в {y1}, {change} ({pct})."},
+    "cagr": {"en": "average annual growth {cagr}", "es": "crecimiento medio anual {cagr}", "ru": "среднегодовой рост {cagr}"},
+    "top_title": {"en": "{reporter}'s top {n} partners for {flow}, {year}", "es": "Principales {n} socios de {reporter} en {flow}, {year}",
+                  "ru": "Топ-{n} партнёров: {reporter}, {flow}, {year}"},
+    "of_total": {"en": "of total", "es": "del total", "ru": "от общего"},
+    "fdi_in": {"en": "FDI net inflows", "es": "IED, entradas netas", "ru": "ПИИ, чистый приток"},
+    "fdi_out": {"en": "FDI net outflows", "es": "IED, salidas netas", "ru": "ПИИ, чистый отток"},
+    "fdi_bilateral": {"en": "FDI net flow from {investor} into {host}", "es": "Flujo neto de IED de {investor} hacia {host}",
+                      "ru": "Чистый поток ПИИ: {investor} \u2192 {host}"},
+    "no_fdi_pair": {"en": "No bilateral FDI figure for {investor} \u2192 {host}. The store's bilateral FDI (UNCTAD) covers flows into 122 developing economies from 39 source countries, 1980\u20132012.",
+                    "es": "No hay cifra bilateral de IED para {investor} \u2192 {host}. Los datos bilaterales (UNCTAD) cubren flujos hacia 122 economías en desarrollo desde 39 países de origen, 1980\u20132012.",
+                    "ru": "Нет двусторонних данных о ПИИ {investor} \u2192 {host}. Двусторонние данные UNCTAD охватывают потоки в 122 развивающиеся страны из 39 стран, 1980\u20132012."},
+    "gdp": {"en": "GDP", "es": "PIB", "ru": "ВВП"},
+    "population": {"en": "population", "es": "población", "ru": "население"},
+    "gdp_per_capita": {"en": "GDP per capita", "es": "PIB per cápita", "ru": "ВВП на душу населения"},
+    "times": {"en": "{a} is {ratio} times {b}", "es": "{a} equivale a {ratio} veces {b}", "ru": "{a} в {ratio} раза больше, чем {b}"},
+    "computed": {"en": "computed from the two figures above", "es": "calculado con las dos cifras anteriores",
+                 "ru": "рассчитано по двум показателям выше"},
+    "arms_line": {"en": "Arms transfers {supplier} \u2192 {recipient}", "es": "Transferencias de armas {supplier} \u2192 {recipient}",
+                  "ru": "Поставки вооружений {supplier} \u2192 {recipient}"},
+    "arms_caveat": {"en": "SIPRI trend-indicator values (TIV) measure the volume of major arms transfers, not their financial value; by order year.",
+                    "es": "Los valores TIV del SIPRI miden el volumen de las transferencias de armas principales, no su valor financiero; por año de pedido.",
+                    "ru": "Показатели SIPRI TIV отражают объём поставок основных вооружений, а не их денежную стоимость; по году заказа."},
+    "no_arms": {"en": "No SIPRI arms transfers recorded for {supplier} \u2192 {recipient}.",
+                "es": "SIPRI no registra transferencias de armas de {supplier} a {recipient}.",
+                "ru": "SIPRI не фиксирует поставок вооружений {supplier} \u2192 {recipient}."},
+    "mirror_title": {"en": "Do {a} and {b} report the same trade? ({year})", "es": "¿Registran {a} y {b} el mismo comercio? ({year})",
+                     "ru": "Совпадают ли данные {a} и {b}? ({year})"},
+    "mirror_reasons": {"en": "Usual reasons for gaps: imports are valued CIF (with freight and insurance) and exports FOB; re-exports through third countries; timing and partner attribution.",
+                       "es": "Razones habituales: las importaciones se valoran CIF (con flete y seguro) y las exportaciones FOB; reexportaciones por terceros países; desfases y atribución del socio.",
+                       "ru": "Обычные причины расхождений: импорт учитывается по CIF (с фрахтом и страховкой), экспорт — по FOB; реэкспорт через третьи страны; сроки и определение страны-партнёра."},
+    "gap": {"en": "gap", "es": "diferencia", "ru": "расхождение"},
+    "truncated": {"en": "(Only the first 1,000 characters of the question were read.)", "es": "(Solo se leyeron los primeros 1.000 caracteres.)",
+                  "ru": "(Прочитаны только первые 1000 символов вопроса.)"},
+    "computed_total": {"en": "exports + imports", "es": "exportaciones + importaciones", "ru": "экспорт + импорт"},
+}
+
+
+def t(key: str, lang: str, **kw) -> str:
+    table = P[key]
+    text = table.get(lang) or table["en"]
+    return text.format(**kw) if kw else text
+
+
+def flow_word(flow: str | None, lang: str) -> str:
+    return FLOW.get(flow or "total", FLOW["total"]).get(lang, FLOW.get(flow or "total", FLOW["total"])["en"])
+
+
+def ordinal(n: int, lang: str) -> str:
+    if lang == "en":
+        suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+        return f"{n}{suffix}"
+    if lang == "es":
+        return f"{n}.º"
+    return str(n)

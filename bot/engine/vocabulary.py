@@ -1,0 +1,130 @@
+"""Words that carry meaning in a trade question (flows, intents, time, languages), in
+English, Spanish and Russian, matched by prefix stems and, for longer words, by rapidfuzz
+with a score cutoff so that "exprots" and "imprts" still count.
+
+Stems rather than full forms: Russian and Spanish inflect ("экспортировала", "экспорта",
+"exportó", "exportaciones"), and a stem list stays short and readable.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz, process
+
+# concept -> stems (a token matches when it starts with a stem; stems of 1-3 letters must match exactly)
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "export": ("export", "sell", "sold", "sale", "ship", "vend", "venta", "exportac", "exporto", "exportar",
+               "экспорт", "продал", "прода", "вывез", "вывоз", "поставк", "постав"),
+    "import": ("import", "buy", "bought", "purchas", "compr", "importac", "importo", "importar",
+               "импорт", "купил", "покупа", "закуп", "ввез", "ввоз"),
+    "trade": ("trade", "traded", "trading", "commerce", "comerci", "intercambi", "торгов", "товарооборот",
+              "оборот", "торгу"),
+    "balance": ("balance", "balanza", "saldo", "сальдо", "баланс"),
+    "surplus": ("surplus", "superavit", "профицит"),
+    "deficit": ("deficit", "дефицит"),
+    "share": ("share", "percent", "proportion", "%", "cuota", "participac", "porcentaje", "proporci", "доля", "долю",
+              "доли", "процент"),
+    "growth": ("growth", "grow", "grew", "grown", "increase", "rise", "rose", "fell", "fall", "decline", "change",
+               "cagr", "crecim", "crecio", "crece", "aument", "variac", "cambio", "cayo", "рост", "выро", "вырос",
+               "увелич", "измен", "сниз", "упал", "паден"),
+    "top": ("top", "largest", "biggest", "main", "leading", "major", "principal", "mayor", "primer", "крупнейш",
+            "главн", "основн", "ведущ", "больш", "топ"),
+    "partners": ("partner", "market", "destination", "supplier", "customer", "buyer", "client", "socio", "mercado",
+                 "destino", "proveedor", "cliente", "comprador", "партнер", "партнёр", "рын", "покупател",
+                 "поставщик", "направлен"),
+    "rank": ("rank", "position", "place", "puesto", "lugar", "posicion", "ranking", "clasific", "место", "месте",
+             "позици", "рейтинг"),
+    "compare": ("compar", "versus", "vs", "сравн", "больше", "меньше"),
+    "or": ("or", "o", "u", "или", "либо"),
+    "more": ("more", "less", "mas", "menos", "больше", "меньше"),
+    "products": ("product", "goods", "commodit", "item", "producto", "mercancia", "bienes", "товар", "продукц"),
+    "what": ("what", "que", "что", "чем"),
+    "how_much": ("how", "much", "cuanto", "cuanta", "сколько", "value", "valor", "объем", "объём"),
+    "fdi": ("fdi", "invest", "invert", "ied", "inversion", "inversor", "invirt", "инвест", "пии", "вложен"),
+    "arms": ("arms", "weapon", "armament", "military", "armas", "armamento", "оружи", "вооружен", "военн", "sipri", "tiv"),
+    "gdp": ("gdp", "pib", "economy", "economia", "ввп", "экономик"),
+    "population": ("population", "people", "inhabitant", "poblacion", "habitantes", "населен", "жител"),
+    "per_capita": ("capita", "cápita", "душу"),
+    "big": ("big", "large", "size", "grande", "tamano", "tamaño", "велик", "размер", "крупн"),
+    "mirror": ("mirror", "agree", "same", "match", "discrepanc", "differ", "espejo", "coincid", "mismo",
+               "discrepa", "зеркал", "совпада", "расхожд", "одинаков", "сходятся"),
+    "latest": ("latest", "recent", "last", "current", "ultimo", "ultima", "reciente", "actual", "последн",
+               "свеж", "текущ"),
+    "decade": ("decade", "decada", "десятилет"),
+    "years": ("year", "ano", "años", "anos", "год", "лет"),
+    "since": ("since", "desde", "после"),
+    "future": ("will", "forecast", "predict", "next", "sera", "pronost", "будет", "прогноз"),
+    "chart": ("chart", "graph", "plot", "grafic", "график", "диаграм"),
+    "with": ("with", "con", "с", "со", "между", "between", "entre"),
+}
+SHORT_EXACT = 3  # stems this short must equal the token (so "o" matches only the word "o")
+FUZZY_MIN_LEN, FUZZY_CUTOFF = 5, 82
+
+PARTNER_TO = {"to", "a", "al", "hacia", "в", "во", "на", "into"}
+PARTNER_FROM = {"from", "desde", "из", "от", "de", "del"}
+WITH = {"with", "con", "с", "со", "and", "y", "e", "и", "between", "entre", "между"}
+OF = {"of", "de", "del"}
+IN = {"in", "en", "в", "во"}
+
+_TOKEN = re.compile(r"[%]|[^\W_]+(?:'s)?", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """casefold, strip Latin accents (keep Cyrillic), ё -> е."""
+    text = text.casefold().replace("ё", "е").replace("’", "'")
+    out = []
+    for ch in unicodedata.normalize("NFD", text):
+        if unicodedata.category(ch) == "Mn" and not ("\u0400" <= out[-1] <= "\u04ff" if out else False):
+            continue
+        out.append(ch)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # folded
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    folded = fold(text)
+    # fold() keeps length for Latin+Cyrillic in practice; fall back to offsets in the folded text
+    return [Token(m.group(0).removesuffix("'s"), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
+
+
+_ALL_STEMS = [(stem, concept) for concept, stems in CONCEPTS.items() for stem in stems]
+# Full word forms that typos are measured against (a stem is too short for a fair ratio).
+FUZZY_WORDS: dict[str, str] = {
+    "exports": "export", "exported": "export", "exporter": "export", "imports": "import", "imported": "import",
+    "importer": "import", "balance": "balance", "surplus": "surplus", "deficit": "deficit", "investment": "fdi",
+    "investments": "fdi", "population": "population", "partners": "partners", "growth": "growth",
+    "exportaciones": "export", "importaciones": "import", "exporto": "export", "importo": "import",
+    "inversion": "fdi", "inversiones": "fdi", "poblacion": "population", "comercio": "trade", "balanza": "balance",
+    "экспорт": "export", "экспорта": "export", "импорт": "import", "импорта": "import", "инвестиции": "fdi",
+    "население": "population", "торговля": "trade", "партнеры": "partners", "сальдо": "balance",
+}
+_FUZZY_CHOICES = list(FUZZY_WORDS)
+_FUZZY_CONCEPT = FUZZY_WORDS
+
+
+@lru_cache(maxsize=20000)
+def concepts_of(token: str) -> frozenset[str]:
+    """The concepts a single folded token stands for (possibly several, possibly none)."""
+    found = set()
+    for stem, concept in _ALL_STEMS:
+        s = fold(stem)
+        if len(s) <= SHORT_EXACT:
+            if token == s:
+                found.add(concept)
+        elif token.startswith(s):
+            found.add(concept)
+    if not found and len(token) >= FUZZY_MIN_LEN and not token.isdigit():
+        hit = process.extractOne(token, _FUZZY_CHOICES, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
+        if hit:
+            found.add(_FUZZY_CONCEPT[hit[0]])
+    return frozenset(found)
