@@ -32,6 +32,11 @@ test: $(TSTAMP)
 ## bench: run the benchmarks (figures and ratios, no pass/fail)
 bench: $(TSTAMP)
 	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/engine_bench.py
+
+## readme-assets: regenerate the README's example answer and chart from the bundled store
+readme-assets: $(STAMP)
+	$(BIN)/python docs/generate.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info

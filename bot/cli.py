@@ -91,6 +91,71 @@ def cmd_data_check(args) -> int:
     return EXIT_FAILED if failed else 0
 
 
+# --- ask ------------------------------------------------------------------------------------
+def _engine(args):
+    from bot.engine.engine import Engine
+
+    return Engine(open_store(args, quiet=True))
+
+
+def _print_answer(answer, args) -> None:
+    if args.json:
+        print(answer.to_json(), flush=True)
+    else:
+        print(answer.text)
+        for i, c in enumerate(answer.choices, 1):
+            print(f"  {i}. {c.label}")
+    if args.chart and answer.chart is not None:
+        Path(args.chart).write_bytes(answer.chart_png())
+        if not args.json:
+            print(f"(chart written to {args.chart})")
+
+
+def cmd_ask(args) -> int:
+    """One question, a stream of questions (``-``: one per line), or an interactive prompt."""
+    from bot.engine.context import Context
+
+    engine = _engine(args)
+    if args.question and args.question != ["-"]:
+        answer = engine.ask(" ".join(args.question), lang=args.lang)
+        _print_answer(answer, args)
+        return 0 if answer.status in ("ok", "ambiguous") else 3
+    context = Context(lang=args.lang)
+    interactive = not args.question and sys.stdin.isatty()
+    while True:
+        try:
+            line = input("? ") if interactive else sys.stdin.readline()
+        except EOFError:
+            break
+        if not interactive and line == "":
+            break
+        line = line.strip()
+        if not line:
+            if args.json and not interactive:
+                _print_answer(engine.ask("", context, lang=args.lang), args)
+            continue
+        if interactive and line.isdigit() and context_choices.get("choices"):
+            idx = int(line) - 1
+            choices = context_choices["choices"]
+            if 0 <= idx < len(choices):
+                line = choices[idx].question
+        answer = engine.ask(line, context, lang=args.lang)
+        context_choices["choices"] = answer.choices
+        _print_answer(answer, args)
+    return 0
+
+
+context_choices: dict = {}
+
+
+# --- serve ------------------------------------------------------------------------------------
+def cmd_serve(args) -> int:
+    """Run the Telegram bot (long polling, or a webhook with --webhook)."""
+    from bot.chat.serve import serve_from_cli
+
+    return serve_from_cli(args)
+
+
 # --- demo -----------------------------------------------------------------------------------
 def cmd_demo(args) -> int:
     """Build the store if needed and answer sample questions; with a token, run the bot."""
@@ -119,6 +184,22 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="machine-readable output")
     s.set_defaults(func=cmd_data_sources)
     data.add_parser("check", help="integrity checks (row counts, orphans, duplicates)").set_defaults(func=cmd_data_check)
+
+    a = sub.add_parser("ask", help="answer a question (no question: interactive prompt; '-': one question per line from stdin)")
+    a.add_argument("question", nargs="*", help="the question (quote it), or - to read questions from standard input")
+    a.add_argument("--json", action="store_true", help="print one JSON object per answer")
+    a.add_argument("--chart", metavar="FILE.png", help="write the chart (series, rankings, comparisons) to this PNG file")
+    a.add_argument("--lang", choices=["en", "es", "ru"], help="answer language (default: the question's language)")
+    a.set_defaults(func=cmd_ask)
+
+    sv = sub.add_parser("serve", help="run the Telegram bot (token from TELEGRAM_BOT_TOKEN or --token-file)")
+    sv.add_argument("--token-file", help="file holding the bot token (instead of TELEGRAM_BOT_TOKEN)")
+    sv.add_argument("--api-base-url", help="Bot API server root (default: $TELEGRAM_API_BASE_URL or api.telegram.org)")
+    sv.add_argument("--webhook", metavar="URL", help="run behind a webhook at this public URL instead of long polling")
+    sv.add_argument("--listen", metavar="HOST:PORT", default="127.0.0.1:8443", help="where the webhook server listens")
+    sv.add_argument("--secret-token", help="webhook secret token (default: $TELEGRAM_WEBHOOK_SECRET)")
+    sv.add_argument("--persistence", metavar="FILE", help="file for per-chat context (default: beside the store)")
+    sv.set_defaults(func=cmd_serve)
 
     sub.add_parser("demo", help="build the store and answer sample questions (runs the bot if TELEGRAM_BOT_TOKEN is set)").set_defaults(func=cmd_demo)
     return p

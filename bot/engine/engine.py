@@ -68,22 +68,25 @@ class Engine:
         """Example questions for /start and /help, in ``lang``."""
         return list(EXAMPLES.get(lang, EXAMPLES["en"]))
 
-    def ask(self, text: str, context: Context | None = None, lang: str | None = None) -> Answer:
+    def ask(self, text: str, context: Context | None = None, lang: str | None = None,
+            fallback_lang: str | None = None) -> Answer:
         """Answer ``text``. ``context`` (mutated in place) carries follow-up state;
-        ``lang`` forces the answer language (else the context's, else the question's)."""
+        ``lang`` forces the answer language (else the context's, else the question's, else
+        ``fallback_lang``: the user's interface language when the question has no cues)."""
+        fallback = fallback_lang if fallback_lang in LANGS else "en"
         try:
-            return self._ask(text if isinstance(text, str) else str(text), context, lang)
+            return self._ask(text if isinstance(text, str) else str(text), context, lang, fallback)
         except Exception:  # never a traceback to the user: log it, answer plainly
             log.exception("engine failed on a question")
-            lang = lang if lang in LANGS else "en"
+            lang = lang if lang in LANGS else (context.lang if context and context.lang in LANGS else fallback)
             msg = {"en": "Sorry, something went wrong while answering. The error was logged.",
                    "es": "Perdón, algo falló al responder. El error quedó registrado.",
                    "ru": "Извините, при ответе произошла ошибка. Она записана в журнал."}[lang]
             return Answer(status="error", text=msg, lang=lang)
 
-    def _ask(self, text: str, context: Context | None, lang: str | None) -> Answer:
+    def _ask(self, text: str, context: Context | None, lang: str | None, fallback: str) -> Answer:
         text = text.replace("\x00", " ").strip()
-        detected = parser.detect_language(text) if text else "en"
+        detected = parser.detect_language(text, fallback) if text else fallback
         lang = lang if lang in LANGS else (context.lang if context and context.lang in LANGS else detected)
         if not text:
             return Answer(status="not_understood", text=t("not_understood", lang), lang=lang)

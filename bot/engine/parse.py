@@ -28,8 +28,9 @@ _SPANISH_HINTS = {"cuanto", "cuanta", "cuantos", "que", "exporto", "importo", "d
                   "desde", "hacia", "vendio", "compro", "balanza", "cual", "donde", "mas", "inversion", "pib", "poblacion"}
 
 
-def detect_language(text: str) -> str:
-    """ru when the text is mostly Cyrillic, es when Spanish cues outnumber English ones, else en."""
+def detect_language(text: str, default: str = "en") -> str:
+    """ru when the text is mostly Cyrillic, es when Spanish cues outnumber English ones, en on
+    English cues, else ``default`` (the user's interface language, when a face knows it)."""
     cyr = sum(1 for ch in text if "\u0400" <= ch <= "\u04ff")
     lat = sum(1 for ch in text if ch.isascii() and ch.isalpha())
     if cyr and cyr >= lat * 0.5:
@@ -40,7 +41,9 @@ def detect_language(text: str) -> str:
     es = sum(1 for w in words if w in _SPANISH_HINTS)
     en = sum(1 for w in words if w in {"how", "much", "did", "does", "the", "of", "to", "from", "what", "with", "and",
                                         "in", "trade", "exports", "imports", "top", "partners", "which", "is", "was"})
-    return "es" if es > en else "en"
+    if es > en:
+        return "es"
+    return "en" if en else default
 
 
 @dataclass
@@ -104,8 +107,11 @@ def _marker(tokens: list[Token], start: int, surface_end_text: str) -> str:
         return "to"
     if w in ("в", "во", "en", "in"):
         return "in"  # resolved later: Russian "в" + accusative means "to"
+    if w in ("de", "del"):
+        # Spanish "de": "exportaciones de México" (of) but "importó ... de Rusia" (from)
+        return "of" if concepts_of(prev) & {"export", "import", "trade", "balance", "share", "growth", "partners"} and not prev.endswith("o") else "de"
     if w in PARTNER_FROM:
-        return "from" if w not in OF or prev in ("importo", "compro", "importa", "importaron", "compraron") else "of"
+        return "from"
     if w in WITH or w in ("and", "y", "e", "и", "or", "o", "u", "или"):
         return "with"
     if w in OF:
@@ -129,7 +135,7 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
     for m in countries.find(text):
         marker = "demonym" if getattr(m, "kind", "") == "demonym" else _marker(tokens, m.start, "")
         after = text[m.end:m.end + 2]
-        if after in ("'s", "’s") or text[m.end:m.end + 1] == "'":
+        if after in ("'s", "’s") or text[m.end:m.end + 1] in ("'", "’") or m.text.endswith(("'s", "’s")):
             marker = "possessive"
         refs.append(CountryRef(m.candidates[0], m.start, m.end, m.text, marker, list(m.candidates), bool(m.ambiguous)))
     masked = [(r.start, r.end) for r in refs] + year_spans
@@ -302,6 +308,8 @@ def _roles(refs: list[CountryRef], flow: str | None) -> tuple[CountryRef, list[C
             return True
         if r.marker == "from":
             return flow == "import"  # "imports from X": X is the partner; "exports from X": X is the exporter
+        if r.marker == "de":  # Spanish "importó de X" = from X; "exportó ... de X" is rare
+            return flow in ("import", "total", "balance")
         if r.marker == "in":
             return flow in ("export", "total", "balance", None)  # "в Россию", "exports in Russia"? rare
         return False
@@ -309,7 +317,7 @@ def _roles(refs: list[CountryRef], flow: str | None) -> tuple[CountryRef, list[C
     def is_reporter(r: CountryRef) -> bool:
         if r.marker in ("possessive", "demonym", "of"):
             return True
-        return r.marker == "from" and flow == "export"
+        return r.marker in ("from", "de") and flow == "export"
 
     reporter = next((r for r in refs if is_reporter(r)), None)
     if reporter is None:

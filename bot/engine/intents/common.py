@@ -33,23 +33,35 @@ class Ctx:
         return percent(v, self.lang, decimals)
 
 
+_REPORTED = {"en": ("reported by", "mirror"), "es": ("según", "espejo"), "ru": ("данные", "зеркальные данные")}
+
+
 def source_line(ctx: Ctx, figures: list[Figure], *, note: str = "") -> str:
-    """"Source: IMF, Direction of Trade Statistics (January 2022 vintage), as reported by Mexico; exports FOB, imports CIF."""
-    parts = []
-    seen = set()
+    """One line naming dataset, vintage, who reported the figures (and the mirror side), valuation.
+
+    "Source: IMF, Direction of Trade Statistics, January 2022 vintage; reported by Mexico
+    (mirror: Russia); exports FOB, imports CIF"
+    """
+    by_source: dict[str, tuple[list[str], list[str]]] = {}
     for f in figures:
-        key = (f.source_id, f.reported_by)
-        if key in seen:
-            continue
-        seen.add(key)
-        src = ctx.store.sources.get(f.source_id)
+        own, mirror = by_source.setdefault(f.source_id, ([], []))
+        who = f.reported_by if f.reported_by in ctx.store.countries else None
+        if who:
+            target = mirror if f.mirror else own
+            if who not in target:
+                target.append(who)
+    reported, mirror_word = _REPORTED.get(ctx.lang, _REPORTED["en"])
+    parts = []
+    for sid, (own, mirror) in by_source.items():
+        src = ctx.store.sources.get(sid)
         if src is None:
             continue
-        line = f"{src.citation} ({src.version})"
-        if f.reported_by and f.reported_by in ctx.store.countries:
-            line += f", {t('reported_by', ctx.lang)} {ctx.name(f.reported_by)}"
-            if f.mirror:
-                line += " (mirror)" if ctx.lang == "en" else (" (espejo)" if ctx.lang == "es" else " (зеркальные данные)")
+        line = f"{src.citation}, {src.version}"
+        if own or mirror:
+            who = ", ".join(ctx.name(c) for c in own)
+            if mirror:
+                who += (" " if who else "") + f"({mirror_word}: {', '.join(ctx.name(c) for c in mirror)})"
+            line += f"; {reported} {who}" if ctx.lang != "ru" else f"; {reported}: {who}"
         if src.valuation:
             line += f"; {src.valuation}"
         parts.append(line)

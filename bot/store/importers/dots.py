@@ -19,7 +19,7 @@ from bot.store.importers.base import (BatchWriter, CountryCodes, CsvRows, Import
 
 SOURCE = Source(
     id="imf_dots", name="IMF Direction of Trade Statistics (DOTS)", publisher="International Monetary Fund",
-    version="January 2022 vintage (IMF DOTS web export)",
+    version="January 2022 vintage",
     licence="IMF Copyright and Usage: free to use with attribution",
     citation="IMF, Direction of Trade Statistics", valuation="exports FOB, imports CIF", unit="US$ million",
     url="https://data.imf.org/", priority=10, kind="trade",

@@ -10,8 +10,8 @@ from bot.store.importers.long_indicators import IndicatorDef, LongSpec, load_lon
 
 SOURCE = Source(
     id="gapminder_sg", name="Gapminder Systema Globalis (SIPRI arms TIV; WDI FDI % of GDP)", publisher="Gapminder",
-    version="ddf--gapminder--systema_globalis@c63631ab", licence="CC BY 4.0",
-    citation="Gapminder, from SIPRI Arms Transfers Database and World Bank WDI", valuation="", unit="TIV / % of GDP",
+    version="systema_globalis@c63631ab", licence="CC BY 4.0",
+    citation="Gapminder Systema Globalis (SIPRI; World Bank WDI)", valuation="", unit="TIV / % of GDP",
     url="https://github.com/open-numbers/ddf--gapminder--systema_globalis", priority=40, kind="indicator",
     coverage="209 countries, 1960-2024")
 

@@ -19,8 +19,8 @@ from bot.store.importers.long_indicators import IndicatorDef, LongSpec, load_lon
 
 SOURCE = Source(
     id="wdi", name="World Bank World Development Indicators", publisher="World Bank",
-    version="open-numbers WDI mirror, 2025-10-12", licence="CC BY 4.0",
-    citation="World Bank, World Development Indicators", valuation="current US$ (merchandise trade: exports FOB, imports CIF as reported by WTO)",
+    version="October 2025 release (open-numbers mirror)", licence="CC BY 4.0",
+    citation="World Bank, World Development Indicators", valuation="current US$",
     unit="US$", url="https://data.worldbank.org/", priority=20, kind="indicator",
     coverage="about 200 economies, 1960-2024")
 

@@ -9,7 +9,7 @@ from bot.store.importers.long_indicators import IndicatorDef, LongSpec, load_lon
 
 SOURCE = Source(
     id="wb_gdp_pop", name="World Bank GDP and population (WDI NY.GDP.MKTP.CD, SP.POP.TOTL)", publisher="World Bank",
-    version="Datahub gdp@822019c8 and population@425fc447 (WDI to 2024)", licence="CC BY 4.0 (World Bank); package ODC-PDDL",
+    version="WDI to 2024 (Datahub gdp@822019c8, population@425fc447)", licence="CC BY 4.0 (World Bank); package ODC-PDDL",
     citation="World Bank, World Development Indicators", valuation="current US$", unit="US$ / persons",
     url="https://data.worldbank.org/", priority=20, kind="indicator", coverage="265 economies and aggregates, 1960-2024")
 

@@ -1,0 +1,108 @@
+"""The one place where the Telegram Application is built and its handlers registered.
+
+Everything outside the chat layer comes in as arguments (the engine, the token, a function
+describing the data sources), so the same Application runs against Telegram, a local Bot
+API server, or the fake server of the test suite (``base_url``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from telegram import BotCommand, Update
+from telegram.error import TelegramError
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    BaseRateLimiter,
+    CallbackQueryHandler,
+    CommandHandler,
+    InlineQueryHandler,
+    InvalidCallbackData,
+    MessageHandler,
+    PersistenceInput,
+    PicklePersistence,
+    filters,
+)
+
+from bot.chat import handlers, inline, logfilter
+from bot.chat.keyboards import AskButton, CsvButton
+from bot.chat.messages import COMMANDS
+
+logger = logging.getLogger(__name__)
+
+# The only update kinds the bot handles; asking for these alone also spares edited messages.
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.INLINE_QUERY]
+
+# Command menu languages; the menu without a language code (English) is the fallback.
+COMMAND_LANGS = ("en", "es", "ru")
+
+
+async def set_commands(application: Application) -> None:
+    """post_init: publish the command menu in en/es/ru. Cosmetic, so a failure only warns."""
+    try:
+        await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS["en"]])
+        for lang in COMMAND_LANGS:
+            await application.bot.set_my_commands([BotCommand(c, d) for c, d in COMMANDS[lang]], language_code=lang)
+    except TelegramError as exc:
+        logger.warning("could not set the command menu: %r", exc)
+
+
+def register_handlers(application: Application) -> None:
+    """Wire the handlers (order matters: commands before the catch-all text handlers)."""
+    new_message = filters.UpdateType.MESSAGE  # edits of old questions are not new questions
+    application.add_handler(CommandHandler("start", handlers.start, filters=new_message))
+    application.add_handler(CommandHandler("help", handlers.help_command, filters=new_message))
+    application.add_handler(CommandHandler("sources", handlers.sources_command, filters=new_message))
+    application.add_handler(CommandHandler("lang", handlers.lang_command, filters=new_message))
+    application.add_handler(CommandHandler("ask", handlers.ask_command, filters=new_message))
+    text = filters.TEXT & ~filters.COMMAND & new_message
+    application.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, handlers.private_text))
+    application.add_handler(MessageHandler(text & filters.ChatType.GROUPS, handlers.group_text))
+    application.add_handler(
+        MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE & new_message, handlers.unknown_command)
+    )
+    application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.migrate_chat))
+    application.add_handler(CallbackQueryHandler(handlers.ask_button, pattern=AskButton))
+    application.add_handler(CallbackQueryHandler(handlers.csv_button, pattern=CsvButton))
+    application.add_handler(CallbackQueryHandler(handlers.expired_button, pattern=InvalidCallbackData))
+    application.add_handler(InlineQueryHandler(inline.inline_query))
+    application.add_error_handler(handlers.on_error)
+
+
+def build_application(
+    engine,
+    token: str,
+    *,
+    base_url: str | None = None,
+    sources_text: Callable[[str], str] | None = None,
+    persistence_path: str | Path | None = None,
+    rate_limiter: BaseRateLimiter | None = None,
+) -> Application:
+    """Build the bot's Application (not started).
+
+    ``base_url`` is a Bot API server root such as ``http://127.0.0.1:8081``; ``sources_text``
+    renders /sources in a language; ``persistence_path`` is a pickle file keeping each chat's
+    follow-up context and the buttons' data across restarts (None: memory only).
+    """
+    logfilter.install(token)
+    builder = ApplicationBuilder().token(token).arbitrary_callback_data(True).post_init(set_commands)
+    if base_url:
+        root = base_url.rstrip("/")
+        builder = builder.base_url(f"{root}/bot").base_file_url(f"{root}/file/bot")
+    if persistence_path is not None:
+        Path(persistence_path).parent.mkdir(parents=True, exist_ok=True)
+        persistence = PicklePersistence(
+            filepath=persistence_path,
+            store_data=PersistenceInput(bot_data=False, chat_data=True, user_data=False, callback_data=True),
+            update_interval=30,
+        )
+        builder = builder.persistence(persistence)
+    if rate_limiter is not None:
+        builder = builder.rate_limiter(rate_limiter)
+    application = builder.build()
+    application.bot_data[handlers.DEPS_KEY] = handlers.ChatDeps(engine, sources_text)
+    register_handlers(application)
+    return application
