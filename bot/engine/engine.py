@@ -92,13 +92,20 @@ class Engine:
             return Answer(status="not_understood", text=t("not_understood", lang), lang=lang)
         last = context.last_query if context else None
         p = parser.parse(text, self.countries, self.products, last)
+        readings = []
         if p.status == "ambiguous":
-            return self._ambiguous(text, p, lang)
+            if any(len(r.candidates) > 1 for r in p.ambiguous):
+                return self._ambiguous(text, [r for r in p.ambiguous if len(r.candidates) > 1][0], lang)
+            # one candidate, matched through a typo: answer, and say how the name was read
+            readings = [t("reading", lang, surface=r.surface, name=self.display(r.code, lang)) for r in p.ambiguous]
+            p.status = "ok"
         if p.status == "future":
             return Answer(status="no_data", text=t("future", lang, year=self._latest_year()), lang=lang, query=p.query)
         if p.query is None or p.query.intent not in HANDLERS or not (p.query.reporter or p.query.reporters):
             return Answer(status="not_understood", text=t("not_understood", lang), lang=lang, query=p.query)
         q = p.query
+        if q.partner == "WLD" and q.intent in ("value", "series"):  # "exports to the world" = total exports
+            q.intent, q.partner = "world_total", None
         if q.intent in ("value", "series", "share", "balance", "mirror", "partner_rank") and not q.partner and q.intent != "balance":
             if q.intent in ("value", "series"):
                 q.intent = "world_total"
@@ -106,14 +113,15 @@ class Engine:
                 return Answer(status="not_understood", text=t("need_partner", lang, reporter=self.display(q.reporter, lang)), lang=lang, query=q)
         ctx = Ctx(self.store, self.display, lang, relative_years=p.relative_years, since=p.since)
         answer = HANDLERS[q.intent](ctx, q)
+        if readings and answer.status in ("ok", "no_data"):
+            answer.text = " ".join(readings) + "\n" + answer.text
         if p.truncated:
             answer.text += "\n" + t("truncated", lang)
         if answer.status == "ok" and context is not None and answer.query is not None:
             context.last_query = answer.query.to_dict()
         return answer
 
-    def _ambiguous(self, text: str, p: parser.Parse, lang: str) -> Answer:
-        ref = p.ambiguous[0]
+    def _ambiguous(self, text: str, ref: parser.CountryRef, lang: str) -> Answer:
         choices = []
         for code in ref.candidates[:6]:
             name = self.display(code, lang)

@@ -52,9 +52,12 @@ class CountryRef:
     start: int
     end: int
     surface: str
-    marker: str  # to | from | with | of | in | possessive | demonym | none
+    marker: str  # to | from | with | of | in | de | possessive | demonym | none
     candidates: list[str] = field(default_factory=list)
     ambiguous: bool = False
+    before: frozenset[str] = frozenset()  # concepts of the content word right before the name
+    after: frozenset[str] = frozenset()  # ... and right after it
+    fuzzy: bool = False  # found by typo tolerance (the answer says how it read the name)
 
 
 @dataclass
@@ -93,6 +96,16 @@ def _years(text: str) -> tuple[list[int], bool, int | None, int | None, list[tup
         return [], True, 10, None, spans
     years = sorted({int(y.group(1)) for y in _YEAR.finditer(text)})
     return years, False, None, None, [y.span() for y in _YEAR.finditer(text)]
+
+
+_GLUE = {"of", "de", "del", "the", "los", "las", "la", "el", "s", "a", "an", "в", "во", "на", "среди", "among", "entre"}
+
+
+def _near(tokens: list[Token], start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
+    """Concepts of the nearest content word before and after a name (skipping of/de/the...)."""
+    before = [t for t in tokens if t.end <= start and t.text not in _GLUE][-1:]
+    after = [t for t in tokens if t.start >= end and t.text not in _GLUE][:1]
+    return (concepts_of(before[0].text) if before else frozenset(), concepts_of(after[0].text) if after else frozenset())
 
 
 def _marker(tokens: list[Token], start: int, surface_end_text: str) -> str:
@@ -137,7 +150,8 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
         after = text[m.end:m.end + 2]
         if after in ("'s", "’s") or text[m.end:m.end + 1] in ("'", "’") or m.text.endswith(("'s", "’s")):
             marker = "possessive"
-        refs.append(CountryRef(m.candidates[0], m.start, m.end, m.text, marker, list(m.candidates), bool(m.ambiguous)))
+        refs.append(CountryRef(m.candidates[0], m.start, m.end, m.text, marker, list(m.candidates), bool(m.ambiguous),
+                               *_near(tokens, m.start, m.end), getattr(m, "kind", "") == "fuzzy"))
     masked = [(r.start, r.end) for r in refs] + year_spans
     words = [t for t in tokens if not any(a <= t.start < b for a, b in masked)]
     concepts: set[str] = set()
@@ -204,6 +218,11 @@ def _dedupe(refs: list[CountryRef]) -> list[CountryRef]:
 def _flow(concepts: set[str]) -> str | None:
     if concepts & {"balance", "surplus", "deficit"}:
         return "balance"
+    if not concepts & {"export", "import", "trade"}:
+        if "supplier" in concepts and "market" not in concepts:
+            return "import"  # "top suppliers" = where imports come from
+        if "market" in concepts and "supplier" not in concepts:
+            return "export"  # "export markets / destinations / customers"
     has_x, has_m = "export" in concepts, "import" in concepts
     if has_x and not has_m:
         return "export"
@@ -235,7 +254,7 @@ def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: boo
         return "top_partners"
     if "share" in c and n >= 2:
         return "share"
-    if product or "products" in c or ("what" in c and flow in ("export", "import") and "how_much" not in c and n <= 2):
+    if product or "products" in c or ("what" in c and flow in ("export", "import") and not c & {"how_much", "copula"} and n <= 2):
         return "products"
     if flow == "balance":
         return "balance"
@@ -278,7 +297,10 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
             supplier, recipient = recipient, supplier
         q.reporter, q.partner = supplier.code, (recipient.code if recipient else None)
         return
-    reporter, partners = _roles(refs, flow)
+    if intent in ("share", "partner_rank"):
+        reporter, partners = _roles_share_rank(refs, flow)
+    else:
+        reporter, partners = _roles(refs, flow)
     q.reporter = reporter.code
     if intent == "compare":
         q.partners = [p.code for p in partners]
@@ -324,6 +346,30 @@ def _roles(refs: list[CountryRef], flow: str | None) -> tuple[CountryRef, list[C
         reporter = next((r for r in refs if not is_partner(r)), refs[0])
     partners = [r for r in refs if r is not reporter]
     return reporter, partners
+
+
+_REPORTER_SIDE = {"export", "import", "trade", "partners", "supplier", "market"}
+_PARTNER_SIDE = {"share", "rank"}
+
+
+def _roles_share_rank(refs: list[CountryRef], flow: str | None) -> tuple[CountryRef, list[CountryRef]]:
+    """"Russia's share of Mexico's exports", "cuota de Rusia en las exportaciones de México",
+    "доля России в экспорте Мексики": the name owning the share/rank word is the partner; the
+    name owning the flow word is the reporter. Falls back to the general rules."""
+    def owns(r: CountryRef, words: set[str]) -> bool:
+        # English possessive owns the word after it ("Mexico's exports"); es/ru names own the word before ("exportaciones de México")
+        return bool((r.marker == "possessive" and r.after & words) or (r.before & words and r.marker != "possessive"))
+
+    partner = next((r for r in refs if owns(r, _PARTNER_SIDE)), None)
+    reporter = next((r for r in refs if r is not partner and (owns(r, _REPORTER_SIDE) or r.marker in ("of", "demonym"))), None)
+    if reporter is None and partner is None:
+        return _roles(refs, flow)
+    rest = [r for r in refs if r is not partner and r is not reporter]
+    if reporter is None:
+        reporter = rest.pop(0) if rest else partner
+    if partner is None and rest:
+        partner = rest.pop(0)
+    return reporter, ([partner] if partner is not None and partner is not reporter else []) + rest
 
 
 def _follow_up(last: dict, q: Query, refs: list[CountryRef], flow: str | None, c: set[str]) -> Query:

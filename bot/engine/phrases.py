@@ -34,6 +34,8 @@ P = {
                "ru": "Я даю только опубликованные данные, не прогнозы. Последний год в базе: {year}."},
     "which_country": {"en": "Which country do you mean by \u201c{name}\u201d?", "es": "¿A qué país se refiere con \u00ab{name}\u00bb?",
                       "ru": "Какую страну вы имеете в виду под \u00ab{name}\u00bb?"},
+    "reading": {"en": "(Reading \u201c{surface}\u201d as {name}.)", "es": "(Interpreto \u00ab{surface}\u00bb como {name}.)",
+                "ru": "(\u00ab{surface}\u00bb понято как {name}.)"},
     "which_product": {"en": "Which product do you mean?", "es": "¿Qué producto quiere decir?", "ru": "Какой товар вы имеете в виду?"},
     "need_partner": {"en": "Which partner country? For example: \u201c{reporter} exports to Russia\u201d.",
                      "es": "¿Con qué país socio? Por ejemplo: \u00abexportaciones de {reporter} a Rusia\u00bb.",

@@ -29,7 +29,7 @@ def _allowed(answer) -> set[str]:
         values.add(f.value)
         values.update(v for v in f.extra.values() if isinstance(v, (int, float)))
     for a, b in itertools.permutations(list(values), 2):
-        values.update({a - b, a + b})
+        values.update({a - b, a + b} | ({a / b} if b else set()))
     return {money(abs(v), "en") for v in values} | {money(v, "en") for v in values}
 
 

@@ -3,6 +3,8 @@ deficits, and top products (product-level data only)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.engine.answer import Answer, ChartSpec
 from bot.engine.intents.common import Ctx, latest_note, no_year_answer, resolve_years, source_line, title
 from bot.engine.intents.trade import WORLD, _table, pair_series
@@ -56,12 +58,15 @@ def top_partners(ctx: Ctx, q: Query) -> Answer:
     head = t("top_title", ctx.lang, reporter=ctx.name(q.reporter), n=len(top), flow=flow_word(flow, ctx.lang),
              year=f"{year}{latest_note(ctx, choice.defaulted)}")
     lines = [head + ":"]
+    same_source = bool(total and total.value and total.source_id == top[0].source_id)
+    if same_source:  # each partner carries the total its share is computed against
+        top = [replace(f, extra={**f.extra, "world_total": total.value, "share_pct": f.value / total.value * 100}) for f in top]
     for i, f in enumerate(top, 1):
-        share = f" ({ctx.pct(f.value / total.value * 100)})" if total and total.value and total.source_id == f.source_id else ""
+        share = f" ({ctx.pct(f.extra['share_pct'])})" if same_source else ""
         lines.append(f"{i}. {ctx.name(f.partner)}: {ctx.money(f.value)}{share}")
     results = list(top) + ([total] if total else [])
     src = source_line(ctx, results)
-    if total:
+    if same_source:
         lines.append(f"{'Shares of' if ctx.lang == 'en' else 'Cuotas sobre' if ctx.lang == 'es' else 'Доли от'} {ctx.money(total.value)} ({title(ctx, q.reporter, None, flow)}).")
     chart = ChartSpec(kind="bar", title=head, labels=[ctx.name(f.partner) for f in top], values=[f.value for f in top],
                       source_line=src, lang=ctx.lang)

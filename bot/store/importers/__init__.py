@@ -27,6 +27,15 @@ FORMATS: dict[str, Importer] = {
     "hs": Importer("hs", "HS codes and descriptions (Datahub harmonized-system layout)", hs.load_codes),
 }
 
+# Formats data desks download (imported with `tradefacts data import FORMAT FILE...`).
+from bot.store.importers import baci, comtrade, wdi_csv  # noqa: E402
+
+FORMATS["baci"] = Importer("baci", "CEPII BACI year files t,i,j,k,v,q (US$ thousand) plus country_codes/product_codes",
+                           baci.load)
+FORMATS["comtrade"] = Importer("comtrade", "UN Comtrade+ final data CSV (annual goods, X/M totals, US$)", comtrade.load)
+FORMATS["wdi"] = Importer("wdi", "World Bank WDI wide CSV (API_<indicator>_DS2 download or bulk WDICSV.csv)",
+                          wdi_csv.load)
+
 
 def register(importer: Importer) -> None:
     """Add a format (used by the modules for downloaded formats: BACI, Comtrade, WDI)."""

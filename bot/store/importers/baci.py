@@ -64,6 +64,7 @@ BLOCK_BYTES = 4 << 20
 ROWS_PER_STATEMENT = 500
 CODES_SOURCE = "baci_country_codes"
 _TEMP = "baci_country_codes"
+_SORT = os.environ.get("BACI_SORT", "index")
 
 
 def source_for(hs: str, version: str) -> Source:
@@ -274,7 +275,11 @@ def load_trade(conn: sqlite3.Connection, path: Path, *, progress: bool = False) 
                     raise
             report.rows += n
             bar.update(n)
-    if report.rows == 0 and report.skipped == 0:
+    if report.rows == 0:
+        if report.skipped:
+            shown = ", ".join(c for c, _ in report.unknown_codes.most_common(8))
+            raise ImportFailure(path, f"no row could be mapped to the store's countries (unknown codes: {shown});"
+                                " import the release's country_codes file in the same call")
         raise ImportFailure(path, "no data rows under the header")
     record_file(conn, report, path)
     return timed(report, start)
@@ -386,11 +391,11 @@ class _Parser:
         if (not 1900 <= year <= 2100 or (t != year).any() or i.min() < 0 or j.min() < 0 or k.min() < 10000
                 or k.max() > 999999 or not np.isfinite(v).all() or np.isinf(q).any()):
             return None  # the reference reader reports the exact problem (or splits years)
-        ui, inv_i = pd.factorize(i)
-        uj, inv_j = pd.factorize(j)
-        uk, inv_k = pd.factorize(k)
-        rep_u = np.array([self.mapping.get(int(c)) for c in ui] + [None], dtype=object)
-        par_u = np.array([self.mapping.get(int(c)) for c in uj] + [None], dtype=object)
+        inv_i, ui = pd.factorize(i)
+        inv_j, uj = pd.factorize(j)
+        inv_k, uk = pd.factorize(k)
+        rep_u = np.array([self.mapping.get(int(c)) for c in ui], dtype=object)
+        par_u = np.array([self.mapping.get(int(c)) for c in uj], dtype=object)
         ok_i = np.array([x is not None for x in rep_u], dtype=bool)
         ok_j = np.array([x is not None for x in par_u], dtype=bool)
         ok = ok_i[inv_i] & ok_j[inv_j]
@@ -405,10 +410,16 @@ class _Parser:
                     unknown[self.label(int(u))] += int(cnt)
         prod_u = np.array([f"{int(c):06d}" for c in uk], dtype=object)
         # rank codes as strings so the block can be sorted in trade_by_reporter order
-        rep_rank = _ranks(rep_u[:-1], np)
+        rep_rank = _ranks(rep_u, np)
         prod_rank = _ranks(prod_u, np)
         rows = np.flatnonzero(ok)
-        order = rows[np.lexsort((prod_rank[inv_k[rows]], rep_rank[inv_i[rows]]))]
+        if _SORT == "index":
+            order = rows[np.lexsort((prod_rank[inv_k[rows]], rep_rank[inv_i[rows]]))]
+        elif _SORT == "pk":
+            par_rank = _ranks(par_u, np)
+            order = rows[np.lexsort((prod_rank[inv_k[rows]], par_rank[inv_j[rows]], rep_rank[inv_i[rows]]))]
+        else:
+            order = rows
         m = len(order)
         values = np.rint(v[order] * (FACTOR * 100.0)) / 100.0
         qty = q[order].astype(object)
@@ -429,8 +440,6 @@ class _Parser:
         except UnicodeDecodeError as exc:
             raise ImportFailure(path, f"not UTF-8 text (byte {block[exc.start]:#04x} cannot start a character)",
                                 line=first_line + block.count(b"\n", 0, exc.start)) from None
-        if first_line == 2 and text.startswith("\ufeff"):
-            text = text[1:]
         years, codes, products, mapping = self.years, self.codes, self.products, self.mapping
         groups: dict[int, _Batch] = {}
         reader = csv.reader(io.StringIO(text, newline=""))
