@@ -7,6 +7,7 @@ with a known status. Telegram-free and SQL-free.
 from __future__ import annotations
 
 import logging
+import re
 from functools import cached_property
 
 from bot.engine import parse as parser
@@ -37,6 +38,16 @@ EXAMPLES = {
     "ru": ["Сколько Мексика экспортировала в Россию в 2016 году?", "Торговля Мексики и России 2007-2016",
            "Главные импортные партнёры Мексики 2016", "Торговый баланс Мексики с Китаем", "Население Гватемалы"],
 }
+
+
+_S_POSSESSIVE = re.compile(r"(?<=s)'s\b")
+
+
+def tidy(text: str, lang: str) -> str:
+    """Sentence case for every line, and "United States'" rather than "United States's"."""
+    if lang == "en":
+        text = _S_POSSESSIVE.sub("'", text)
+    return "\n".join(line[:1].upper() + line[1:] for line in text.split("\n"))
 
 
 class Engine:
@@ -113,6 +124,7 @@ class Engine:
                 return Answer(status="not_understood", text=t("need_partner", lang, reporter=self.display(q.reporter, lang)), lang=lang, query=q)
         ctx = Ctx(self.store, self.display, lang, relative_years=p.relative_years, since=p.since)
         answer = HANDLERS[q.intent](ctx, q)
+        answer.text = tidy(answer.text, lang)
         if readings and answer.status in ("ok", "no_data"):
             answer.text = " ".join(readings) + "\n" + answer.text
         if p.truncated:

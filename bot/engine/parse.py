@@ -156,7 +156,10 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
     words = [t for t in tokens if not any(a <= t.start < b for a, b in masked)]
     concepts: set[str] = set()
     for t in words:
-        concepts |= concepts_of(t.text)
+        found = concepts_of(t.text)
+        if found & {"market", "supplier"}:  # "buyers", "покупатели": a partner word, not a flow of the reporter
+            found = found - {"export", "import"}
+        concepts |= found
     result.concepts, result.countries = concepts, refs
 
     product = None
@@ -250,8 +253,10 @@ def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: boo
         return "partner_rank"
     if (c & {"surplus", "deficit"} or flow == "balance") and "top" in c and n == 1:
         return "largest_balance"
-    if ("top" in c or "partners" in c) and n == 1 and not product and "products" not in c:
+    if ("top" in c or "partners" in c) and n == 1 and not product and ("products" not in c or c & {"market", "supplier"}):
         return "top_partners"
+    if "who" in c and n == 1 and flow in ("export", "import") and not product and not c & {"how_much", "products"}:
+        return "who_trades"  # "who buys from Vietnam?" = Vietnam's top export markets
     if "share" in c and n >= 2:
         return "share"
     if product or "products" in c or ("what" in c and flow in ("export", "import") and not c & {"how_much", "copula"} and n <= 2):
@@ -305,6 +310,13 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
     if intent == "compare":
         q.partners = [p.code for p in partners]
         q.flow = flow or "total"
+        return
+    if intent == "who_trades":
+        # the asker names the other side: "who buys from X" -> X's exports; "who sells to X" -> X's imports
+        q.intent = "top_partners"
+        q.flow = {"export": "import", "import": "export"}[flow]
+        if reporter.marker not in ("to", "from", "de", "in"):
+            q.flow = flow  # "who are X's suppliers" style: the flow is already X's
         return
     if intent in ("top_partners", "largest_balance", "world_total"):
         q.flow = flow or "total"

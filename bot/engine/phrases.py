@@ -51,7 +51,7 @@ P = {
                   "ru": "{partner}: {rank}-е место из {total} среди партнёров ({reporter}, {flow}, {year}): {value} ({share} от общего объёма)."},
     "share_line": {"en": "{partner} took {share} of {reporter}'s {flow} in {year}: {value} of {total}.",
                    "es": "{partner} representó {share} de las {flow} de {reporter} en {year}: {value} de {total}.",
-                   "ru": "Доля {partner_nom} в показателе \u00ab{reporter}, {flow}\u00bb за {year}: {share} ({value} из {total})."},
+                   "ru": "{partner_nom}: {share} от показателя \u00ab{reporter}, {flow}\u00bb за {year} ({value} из {total})."},
     "surplus": {"en": "surplus", "es": "superávit", "ru": "профицит"},
     "deficit": {"en": "deficit", "es": "déficit", "ru": "дефицит"},
     "balance_line": {"en": "{reporter}'s trade {kind} with {partner} in {year}: {value} (exports {x} \u2212 imports {m}).",

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 CONCEPTS: dict[str, tuple[str, ...]] = {
     "export": ("export", "sell", "sold", "sale", "ship", "vend", "venta", "exportac", "exporto", "exportar",
                "экспорт", "продал", "прода", "вывез", "вывоз", "поставк", "постав"),
-    "import": ("import", "buy", "bought", "purchas", "compr", "importac", "importo", "importar",
+    "import": ("import", "buy", "buys", "buying", "buyer", "bought", "purchas", "compr", "importac", "importo", "importar",
                "импорт", "купил", "покупа", "закуп", "ввез", "ввоз"),
     "trade": ("trade", "traded", "trading", "commerce", "comerci", "intercambi", "торгов", "товарооборот",
               "оборот", "торгу"),
@@ -55,7 +55,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "gdp": ("gdp", "pib", "economy", "economia", "ввп", "экономик"),
     "population": ("population", "people", "inhabitant", "poblacion", "habitantes", "населен", "жител"),
     "per_capita": ("capita", "cápita", "душу"),
-    "big": ("big", "large", "size", "grande", "tamano", "tamaño", "велик", "размер", "крупн"),
+    "big": ("big", "bigger", "large", "larger", "size", "grande", "tamano", "tamaño", "велик", "размер", "крупнее"),
+    "who": ("who", "whom", "which", "quien", "quienes", "кто", "кому", "какие", "какая", "какой"),
     "mirror": ("mirror", "agree", "same", "match", "discrepanc", "differ", "espejo", "coincid", "mismo",
                "discrepa", "зеркал", "совпада", "расхожд", "одинаков", "сходятся"),
     "latest": ("latest", "recent", "last", "current", "ultimo", "ultima", "reciente", "actual", "последн",

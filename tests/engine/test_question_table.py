@@ -52,6 +52,8 @@ def test_question(engine, row):
         assert "tradefacts data import" in answer.text
     if row.get("says_years"):
         assert re.search(r"19\d\d\u20132020", answer.text), answer.text
+    if row.get("says_reading"):
+        assert "Reading \u201c" in answer.text
     if row["status"] == "ok":
         assert answer.source_line and answer.source_line in answer.text
 

@@ -63,8 +63,8 @@ _VERSION = re.compile(r"_V(\d{6}[a-z]?)", re.IGNORECASE)
 BLOCK_BYTES = 4 << 20
 ROWS_PER_STATEMENT = 500
 CODES_SOURCE = "baci_country_codes"
+INDEX = "trade_by_reporter"  # schema.py
 _TEMP = "baci_country_codes"
-_SORT = os.environ.get("BACI_SORT", "index")
 
 
 def source_for(hs: str, version: str) -> Source:
@@ -250,6 +250,7 @@ def load_trade(conn: sqlite3.Connection, path: Path, *, progress: bool = False) 
     per = max(1, min(ROWS_PER_STATEMENT, limit // 5))
     statements: dict[tuple[int, int], str] = {}
     cleared: set[int] = set()
+    index_sql = _suspend_index(conn, path)
     with progress_bar(path.name, progress) as bar:
         for batch in _prefetch(parser.batches()):
             if batch.year not in cleared:
@@ -275,6 +276,9 @@ def load_trade(conn: sqlite3.Connection, path: Path, *, progress: bool = False) 
                     raise
             report.rows += n
             bar.update(n)
+    if index_sql:
+        conn.execute(index_sql)
+        report.notes.append(f"index {INDEX} rebuilt after the load")
     if report.rows == 0:
         if report.skipped:
             shown = ", ".join(c for c, _ in report.unknown_codes.most_common(8))
@@ -283,6 +287,28 @@ def load_trade(conn: sqlite3.Connection, path: Path, *, progress: bool = False) 
         raise ImportFailure(path, "no data rows under the header")
     record_file(conn, report, path)
     return timed(report, start)
+
+
+def _suspend_index(conn: sqlite3.Connection, path: Path) -> str | None:
+    """Drop the secondary index for a big file going into a small ``trade`` table, to be
+    rebuilt in one sorted pass at the end (cheaper than updating it row by row when the
+    table holds less than half as many rows as the file brings). Only inside the caller's
+    transaction, so a failure rolls the index back with everything else."""
+    if not conn.in_transaction:
+        return None
+    with open(path, "rb") as f:
+        gz = f.read(2) == b"\x1f\x8b"
+    estimate = path.stat().st_size * (4 if gz else 1) // 32  # about 32 bytes per BACI line
+    if estimate < 500_000:
+        return None
+    existing = conn.execute("SELECT count(*) FROM (SELECT 1 FROM trade LIMIT ?)", (estimate // 2 + 1,)).fetchone()[0]
+    if existing > estimate // 2:
+        return None
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (INDEX,)).fetchone()
+    if not row or not row[0]:
+        return None
+    conn.execute(f"DROP INDEX {INDEX}")
+    return row[0]
 
 
 def _locate_duplicate(conn: sqlite3.Connection, path: Path, source_id: str, batch: _Batch, s: int, m: int) -> None:
@@ -409,17 +435,13 @@ class _Parser:
                 if self.mapping.get(int(u)) is None:
                     unknown[self.label(int(u))] += int(cnt)
         prod_u = np.array([f"{int(c):06d}" for c in uk], dtype=object)
-        # rank codes as strings so the block can be sorted in trade_by_reporter order
+        # sort the block in primary-key order (reporter, partner, product): SQLite then
+        # appends runs of neighbouring keys instead of jumping around the b-tree
         rep_rank = _ranks(rep_u, np)
         prod_rank = _ranks(prod_u, np)
         rows = np.flatnonzero(ok)
-        if _SORT == "index":
-            order = rows[np.lexsort((prod_rank[inv_k[rows]], rep_rank[inv_i[rows]]))]
-        elif _SORT == "pk":
-            par_rank = _ranks(par_u, np)
-            order = rows[np.lexsort((prod_rank[inv_k[rows]], par_rank[inv_j[rows]], rep_rank[inv_i[rows]]))]
-        else:
-            order = rows
+        par_rank = _ranks(par_u, np)
+        order = rows[np.lexsort((prod_rank[inv_k[rows]], par_rank[inv_j[rows]], rep_rank[inv_i[rows]]))]
         m = len(order)
         values = np.rint(v[order] * (FACTOR * 100.0)) / 100.0
         qty = q[order].astype(object)
