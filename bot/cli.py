@@ -80,9 +80,10 @@ def cmd_data_sources(args) -> int:
 
 
 def cmd_data_check(args) -> int:
-    from bot.store.check import run_checks
+    from bot.store.check import run_checks, table_counts
 
     store = open_store(args)
+    print("tables: " + ", ".join(f"{name} {n:,}" for name, n in table_counts(store.conn).items()))
     results = run_checks(store.conn)
     for r in results:
         print(f"{'ok  ' if r.ok else 'FAIL'} {r.name}: {r.detail}")
@@ -122,6 +123,7 @@ def cmd_ask(args) -> int:
         return 0 if answer.status in ("ok", "ambiguous") else 3
     context = Context(lang=args.lang)
     interactive = not args.question and sys.stdin.isatty()
+    choices: list = []  # the last answer's choices: typing their number picks one
     while True:
         try:
             line = input("? ") if interactive else sys.stdin.readline()
@@ -134,18 +136,12 @@ def cmd_ask(args) -> int:
             if args.json and not interactive:
                 _print_answer(engine.ask("", context, lang=args.lang), args)
             continue
-        if interactive and line.isdigit() and context_choices.get("choices"):
-            idx = int(line) - 1
-            choices = context_choices["choices"]
-            if 0 <= idx < len(choices):
-                line = choices[idx].question
+        if line.isdigit() and choices and 0 < int(line) <= len(choices):
+            line = choices[int(line) - 1].question
         answer = engine.ask(line, context, lang=args.lang)
-        context_choices["choices"] = answer.choices
+        choices = answer.choices
         _print_answer(answer, args)
     return 0
-
-
-context_choices: dict = {}
 
 
 # --- serve ------------------------------------------------------------------------------------

@@ -83,3 +83,13 @@ def test_installed_command_runs_as_a_process(db):
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["results"][0]["value"] == 178530000.0
+
+
+def test_ask_reads_a_conversation_from_stdin_keeping_context(db, capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Korea exports to Mexico 2016\n1\nMexico exports to Russia 2016\nand 2015?\nwhat about imports?\n"))
+    assert main(["ask"]) == 0
+    out = capsys.readouterr().out
+    assert "1. South Korea" in out and "South Korea's exports to Mexico, 2016" in out  # "1" picked the first choice
+    assert "Mexico's exports to Russia, 2015" in out and "Mexico's imports from Russia, 2015" in out

@@ -21,8 +21,19 @@ class CheckResult:
     detail: str
 
 
+def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    """Rows per table (sqlite-utils' introspection: no hand-written catalogue queries)."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(conn)
+    return {name: db[name].count for name in db.table_names()}
+
+
 def run_checks(conn: sqlite3.Connection) -> list[CheckResult]:
     results = []
+    counts = table_counts(conn)
+    missing = [t for t in ("sources", "countries", "products", *FIGURE_TABLES) if t not in counts]
+    results.append(CheckResult("schema", not missing, "all tables present" if not missing else f"missing: {', '.join(missing)}"))
     quick = conn.execute("PRAGMA quick_check").fetchone()[0]
     results.append(CheckResult("sqlite integrity", quick == "ok", quick))
 

@@ -150,11 +150,23 @@ _TITLES = {
 }
 
 
+_THE_EXACT = {"netherlands", "philippines", "bahamas", "gambia", "maldives", "comoros", "seychelles", "united states",
+              "united kingdom", "united arab emirates", "czech republic", "dominican republic", "central african republic"}
+
+
+def with_article(name: str, lang: str) -> str:
+    """English puts "the" before some country names after a preposition ("exports to the United States")."""
+    low = name.lower()
+    if lang == "en" and (low in _THE_EXACT or low.endswith((" islands", " republic")) or low.startswith("united ")):
+        return f"the {name}"
+    return name
+
+
 def title(ctx: Ctx, reporter: str, partner: str | None, flow: str | None, product: str | None = None) -> str:
     flow = flow or "total"
     world = partner in (None, "WLD")
     key = f"{flow}_w" if world else flow
-    text = _TITLES.get(ctx.lang, _TITLES["en"])[key].format(r=ctx.name(reporter), p=ctx.name(partner))
+    text = _TITLES.get(ctx.lang, _TITLES["en"])[key].format(r=ctx.name(reporter), p=with_article(ctx.name(partner), ctx.lang))
     if product:
         p = ctx.store.products.get(product)
         text += f" \u2014 HS {product}" + (f" ({p.description})" if p else "")

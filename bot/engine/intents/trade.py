@@ -75,6 +75,29 @@ def _mirror_line(ctx: Ctx, f: Figure) -> tuple[str, Figure | None]:
     return t("mirror_line", ctx.lang, partner=ctx.name(m.reported_by), value=ctx.money(m.value), valuation=valuation, gap=gap), m
 
 
+PERSPECTIVE_BELOW = 0.01  # a flow under 1 % of the reporter's largest gets a sense of scale
+HOURS_PER_YEAR = 24 * 365
+
+
+def _perspective(ctx: Ctx, f: Figure) -> tuple[str, Figure | None]:
+    """"About 5 hours of Mexico's exports to the United States": a small flow measured against
+    the reporter's largest flow of the same kind, year and source (computed, never typed)."""
+    if f.flow not in ("export", "import") or f.partner in (None, WORLD) or f.product or f.value <= 0:
+        return "", None
+    top = ctx.store.partners_ranked(f.reporter, f.year, f.flow, source=f.source_id, limit=1)
+    if not top or top[0].partner == f.partner or f.value >= top[0].value * PERSPECTIVE_BELOW:
+        return "", None
+    hours = f.value / top[0].value * HOURS_PER_YEAR
+    amount = (f"{hours:.0f} hours", f"{hours:.0f} horas", f"{hours:.0f} ч") if hours < 48 else \
+             (f"{hours / 24:.0f} days", f"{hours / 24:.0f} días", f"{hours / 24:.0f} дн.")
+    amount = {"en": amount[0], "es": amount[1], "ru": amount[2]}.get(ctx.lang, amount[0])
+    what = title(ctx, f.reporter, top[0].partner, f.flow)
+    if ctx.lang == "es":
+        what = what[:1].lower() + what[1:]
+    line = t("perspective", ctx.lang, amount=amount, what=what, year=f.year)
+    return line, top[0]
+
+
 def value(ctx: Ctx, q: Query) -> Answer:
     if len(q.years) == 2 and not q.year_range_given:
         return growth(ctx, q)
@@ -97,6 +120,10 @@ def value(ctx: Ctx, q: Query) -> Answer:
     if mline:
         lines.append(mline)
         results.append(mfig)
+    pline, pfig = _perspective(ctx, f)
+    if pline:
+        lines.append(pline)
+        results.append(pfig)
     src = source_line(ctx, results)
     return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=_with_years(q, [year]), results=results,
                   source_line=src, table=_table(ctx, results))

@@ -46,7 +46,8 @@ import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from itertools import chain
+from typing import Iterator, Sequence
 
 from bot.store.figures import Source
 from bot.store.importers.base import (CsvRows, ImportFailure, ImportReport, parse_number, parse_year, progress_bar,
@@ -226,13 +227,35 @@ def _product(text: str, path: Path, line: int, column: str) -> str:
 # --- the year file ------------------------------------------------------------------------------
 @dataclass
 class _Batch:
-    """Rows ready to insert: ``params`` is flat (reporter, partner, product, value, quantity)*n."""
+    """Rows ready to insert. ``params()`` is flat (reporter, partner, product, value, quantity)*n.
+
+    The fast path hands over numpy columns and the flat list is built on the inserting
+    thread (building millions of Python objects holds the GIL: done there it does not
+    stall the inserts, which release the GIL while SQLite works)."""
 
     year: int
-    params: list
-    lines: list  # the file line of each row, in params order
+    flat: list | None
+    lines: Sequence  # the file line of each row, in params order
     skipped: int
     unknown: Counter
+    columns: tuple | None = None
+
+    def params(self) -> list:
+        if self.flat is None:
+            reporter, partner, product, value, quantity = self.columns
+            qty = quantity.tolist()
+            for i in _nan_positions(quantity):
+                qty[i] = None
+            self.flat = list(chain.from_iterable(zip(reporter.tolist(), partner.tolist(), product.tolist(),
+                                                     value.tolist(), qty)))
+            self.columns = None
+        return self.flat
+
+
+def _nan_positions(a) -> list:
+    import numpy as np
+
+    return np.flatnonzero(np.isnan(a)).tolist()
 
 
 def load_trade(conn: sqlite3.Connection, path: Path, *, progress: bool = False) -> ImportReport:
@@ -260,7 +283,7 @@ def load_trade(conn: sqlite3.Connection, path: Path, *, progress: bool = False) 
                 cleared.add(batch.year)
             report.skipped += batch.skipped
             report.unknown_codes.update(batch.unknown)
-            params, n = batch.params, len(batch.lines)
+            params, n = batch.params(), len(batch.lines)
             for s in range(0, n, per):
                 m = min(per, n - s)
                 sql = statements.get((batch.year, m))
@@ -317,12 +340,13 @@ def _locate_duplicate(conn: sqlite3.Connection, path: Path, source_id: str, batc
     conn.execute("SAVEPOINT baci_locate")
     try:
         for r in range(s, s + m):
-            row = batch.params[r * 5:(r + 1) * 5]
+            row = batch.params()[r * 5:(r + 1) * 5]
             try:
                 conn.execute(sql, row)
             except sqlite3.IntegrityError:
                 raise ImportFailure(path, f"duplicate row: exporter, importer and product ({row[0]}->{row[1]}"
-                                    f" {row[2]}, year {batch.year}) already appear on an earlier line", batch.lines[r]) from None
+                                    f" {row[2]}, year {batch.year}) already appear on an earlier line",
+                                    int(batch.lines[r])) from None
     finally:
         conn.execute("ROLLBACK TO baci_locate")
         conn.execute("RELEASE baci_locate")
@@ -444,15 +468,8 @@ class _Parser:
         order = rows[np.lexsort((prod_rank[inv_k[rows]], par_rank[inv_j[rows]], rep_rank[inv_i[rows]]))]
         m = len(order)
         values = np.rint(v[order] * (FACTOR * 100.0)) / 100.0
-        qty = q[order].astype(object)
-        qty[np.isnan(q[order])] = None
-        out = np.empty((m, 5), dtype=object)
-        out[:, 0] = rep_u[inv_i[order]]
-        out[:, 1] = par_u[inv_j[order]]
-        out[:, 2] = prod_u[inv_k[order]]
-        out[:, 3] = values
-        out[:, 4] = qty
-        return _Batch(year, out.ravel().tolist(), (order + first_line).tolist(), skipped, unknown)
+        columns = (rep_u[inv_i[order]], par_u[inv_j[order]], prod_u[inv_k[order]], values, q[order])
+        return _Batch(year, None, order + first_line, skipped, unknown, columns)
 
     # reference path: every field checked, exact line and column --------------------------
     def slow(self, block: bytes, first_line: int) -> Iterator[_Batch]:
@@ -499,7 +516,7 @@ class _Parser:
                     if partner is None:
                         g.unknown[self.label(cj)] += 1
                     continue
-                g.params.extend((reporter, partner, product, round(value * (FACTOR * 100.0)) / 100.0, quantity))
+                g.flat.extend((reporter, partner, product, round(value * (FACTOR * 100.0)) / 100.0, quantity))
                 g.lines.append(line)
         except csv.Error as exc:
             raise ImportFailure(path, f"CSV syntax error: {exc}", base + reader.line_num) from None
