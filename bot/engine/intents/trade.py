@@ -13,6 +13,7 @@ from bot.render.sparkline import sparkline
 from bot.store.figures import Figure
 
 WORLD = "WLD"
+OPPOSITE_FLOW = {"export": "import", "import": "export"}
 MIRROR_THRESHOLD = 0.25  # show the partner's mirror figure when it differs by more than 25 %
 
 
@@ -67,12 +68,17 @@ def _mirror_line(ctx: Ctx, f: Figure) -> tuple[str, Figure | None]:
     m = mirrors[0]
     if f.value and abs(m.value - f.value) / abs(f.value) <= MIRROR_THRESHOLD:
         return "", m
-    gap = ctx.pct(abs(pct_change(f.value, m.value) or 0), 0)
+    change = pct_change(f.value, m.value) or 0.0
     src = ctx.store.sources[m.source_id]
     valuation = "CIF" if f.flow == "export" else "FOB"
     if "CIF" not in src.valuation:
         valuation = src.valuation
-    return t("mirror_line", ctx.lang, partner=ctx.name(m.reported_by), value=ctx.money(m.value), valuation=valuation, gap=gap), m
+    mflow = OPPOSITE_FLOW[f.flow]
+    prep = {"en": {"import": "from", "export": "to"}, "es": {"import": "desde", "export": "a"}}.get(ctx.lang, {}).get(mflow, "")
+    line = t("mirror_line", ctx.lang, partner=ctx.name(m.reported_by), mflow=flow_word(mflow, ctx.lang), prep=prep,
+             reporter=ctx.name(f.reporter), valuation=valuation, value=ctx.money(m.value), gap=ctx.pct(abs(change), 0),
+             direction=t("higher" if change >= 0 else "lower", ctx.lang))
+    return line, m
 
 
 PERSPECTIVE_BELOW = 0.01  # a flow under 1 % of the reporter's largest gets a sense of scale
@@ -88,8 +94,8 @@ def _perspective(ctx: Ctx, f: Figure) -> tuple[str, Figure | None]:
     if not top or top[0].partner == f.partner or f.value >= top[0].value * PERSPECTIVE_BELOW:
         return "", None
     hours = f.value / top[0].value * HOURS_PER_YEAR
-    amount = (f"{hours:.0f} hours", f"{hours:.0f} horas", f"{hours:.0f} ч") if hours < 48 else \
-             (f"{hours / 24:.0f} days", f"{hours / 24:.0f} días", f"{hours / 24:.0f} дн.")
+    amount = (f"about {hours:.0f} hours", f"unas {hours:.0f} horas", f"примерно {hours:.0f} ч") if hours < 48 else \
+             (f"about {hours / 24:.0f} days", f"unos {hours / 24:.0f} días", f"примерно {hours / 24:.0f} дн.")
     amount = {"en": amount[0], "es": amount[1], "ru": amount[2]}.get(ctx.lang, amount[0])
     what = title(ctx, f.reporter, top[0].partner, f.flow)
     if ctx.lang == "es":
@@ -159,7 +165,7 @@ def _series_answer(ctx: Ctx, q: Query, sid: str | None, by_year: dict[int, Figur
     if gaps:
         lines.append(("No figures for: " if ctx.lang == "en" else "Sin cifras para: " if ctx.lang == "es" else "Нет данных за: ") + years_text(gaps))
     src = source_line(ctx, figs)
-    chart = ChartSpec(kind="line", title=label, labels=[str(f.year) for f in figs], values=values, unit="USD",
+    chart = ChartSpec(kind="line", title=f"{label}, {figs[0].year}\u2013{figs[-1].year}", labels=[str(f.year) for f in figs], values=values, unit="USD",
                       source_line=src, lang=ctx.lang)
     q.years = [f.year for f in figs]
     return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=q, results=figs, chart=chart,
