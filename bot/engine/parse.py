@@ -251,6 +251,10 @@ def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: boo
         return "mirror"
     if "rank" in c and n >= 2:
         return "partner_rank"
+    if n == 2 and c & {"market", "supplier", "partners"} and ("top" in c or "where" in c):
+        return "partner_rank"  # "Is the US Canada's biggest customer?", "¿Dónde se ubica México entre los proveedores de ...?"
+    if "where" in c and n == 1 and flow in ("export", "import"):
+        return "top_partners"  # "Where do Chilean exports go?"
     if (c & {"surplus", "deficit"} or flow == "balance") and "top" in c and n == 1:
         return "largest_balance"
     if ("top" in c or "partners" in c) and n == 1 and not product and ("products" not in c or c & {"market", "supplier"}):
@@ -372,7 +376,8 @@ def _roles_share_rank(refs: list[CountryRef], flow: str | None) -> tuple[Country
         # English possessive owns the word after it ("Mexico's exports"); es/ru names own the word before ("exportaciones de México")
         return bool((r.marker == "possessive" and r.after & words) or (r.before & words and r.marker != "possessive"))
 
-    partner = next((r for r in refs if owns(r, _PARTNER_SIDE)), None)
+    partner = next((r for r in refs if r.marker in ("to", "from")), None) or \
+        next((r for r in refs if owns(r, _PARTNER_SIDE) and r.marker != "demonym"), None)
     reporter = next((r for r in refs if r is not partner and (owns(r, _REPORTER_SIDE) or r.marker in ("of", "demonym"))), None)
     if reporter is None and partner is None:
         return _roles(refs, flow)

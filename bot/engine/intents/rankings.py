@@ -15,6 +15,11 @@ from bot.store.figures import Figure
 DEFAULT_TOP, MAX_TOP = 5, 20
 
 
+def _lower_es(ctx: Ctx, text: str) -> str:
+    """Spanish titles start with a common noun ("Exportaciones de ..."): lower-case it mid-sentence."""
+    return text[:1].lower() + text[1:] if ctx.lang == "es" else text
+
+
 def _ranked(ctx: Ctx, reporter: str, year: int, flow: str) -> list[Figure]:
     """Every partner of a reporter in one year, largest first, from one source; totals and
     balances are computed per partner from exports and imports of that source."""
@@ -67,7 +72,7 @@ def top_partners(ctx: Ctx, q: Query) -> Answer:
     results = list(top) + ([total] if total else [])
     src = source_line(ctx, results)
     if same_source:
-        lines.append(f"{'Shares of' if ctx.lang == 'en' else 'Cuotas sobre' if ctx.lang == 'es' else 'Доли от'} {ctx.money(total.value)} ({title(ctx, q.reporter, None, flow)}).")
+        lines.append(f"{'Shares of' if ctx.lang == 'en' else 'Cuotas sobre' if ctx.lang == 'es' else 'Доли от'} {ctx.money(total.value)} ({_lower_es(ctx, title(ctx, q.reporter, None, flow))}).")
     chart = ChartSpec(kind="bar", title=head, labels=[ctx.name(f.partner) for f in top], values=[f.value for f in top],
                       source_line=src, lang=ctx.lang)
     q.years, q.top_n = [year], n

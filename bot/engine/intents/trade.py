@@ -217,7 +217,11 @@ def growth(ctx: Ctx, q: Query) -> Answer:
     if not by_year:
         return _no_pair(ctx, q)
     available = sorted(by_year)
-    if len(q.years) >= 2:
+    if ctx.since or ctx.relative_years:  # "since 2018", "over the last 5 years": from then to the latest year
+        start = ctx.since if ctx.since else available[-1] - ctx.relative_years
+        y0 = min((y for y in available if y >= start), default=None)
+        y1 = available[-1]
+    elif len(q.years) >= 2:
         y0, y1 = q.years[0], q.years[-1]
     elif len(q.years) == 1:
         y1 = q.years[0]
