@@ -93,3 +93,10 @@ def test_ask_reads_a_conversation_from_stdin_keeping_context(db, capsys, monkeyp
     out = capsys.readouterr().out
     assert "1. South Korea" in out and "South Korea's exports to Mexico, 2016" in out  # "1" picked the first choice
     assert "Mexico's exports to Russia, 2015" in out and "Mexico's imports from Russia, 2015" in out
+
+
+def test_demo_answers_sample_questions_in_three_languages(db, capsys):
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "$178.5 million" in out and "1,38 mil millones de US$" in out and "178,5 млн долл. США" in out
+    assert "tradefacts data import baci" in out  # product questions say how to load product data

@@ -226,6 +226,11 @@ class Store:
         return [Figure(host, investor, y, "fdi_in", v, "USD", s, reported_by=host, indicator=f"fdi_{m}")
                 for y, v, s, m in rows]
 
+    def fdi_bilateral_coverage(self) -> tuple[int, int, int | None, int | None]:
+        """(host countries, investor countries, first year, last year) of the bilateral FDI table."""
+        return self.conn.execute(
+            "SELECT count(DISTINCT host), count(DISTINCT investor), min(year), max(year) FROM fdi_bilateral").fetchone()
+
     def arms(self, supplier: str, recipient: str, start: int | None = None, end: int | None = None) -> list[Figure]:
         sql = ("SELECT year, tiv_m, source_id FROM arms_transfers WHERE supplier=? AND recipient=?"
                " AND year BETWEEN ? AND ? ORDER BY year")

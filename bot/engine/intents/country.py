@@ -79,7 +79,18 @@ def _fdi_bilateral(ctx: Ctx, q: Query) -> Answer:
     host, investor = q.reporter, q.partner
     figs = ctx.store.fdi_bilateral(host, investor)
     if not figs:
-        return Answer("no_data", t("no_fdi_pair", ctx.lang, investor=ctx.name(investor), host=ctx.name(host)), ctx.lang, q)
+        hosts, investors, first, last = ctx.store.fdi_bilateral_coverage()
+        text = t("no_fdi_pair", ctx.lang, investor=ctx.name(investor), host=ctx.name(host), hosts=hosts, investors=investors,
+                 first=first, last=last)
+        # what the store does have: the host's FDI inflows from all countries, for the year asked (or latest)
+        inflows = _by_year(ctx.store.indicator(host, FDI_USD["fdi_inflow"]))
+        year = q.years[-1] if q.years and q.years[-1] in inflows else (max(inflows) if inflows and not q.years else None)
+        if year is not None:
+            f = inflows[year]
+            src = source_line(ctx, [f])
+            text += "\n" + t("fdi_instead", ctx.lang, host=ctx.name(host), year=year, value=ctx.money(f.value)) + "\n" + src
+            return Answer("no_data", text, ctx.lang, q, [f], source_line=src, table=_table([f]))
+        return Answer("no_data", text, ctx.lang, q)
     by_year = {f.year: f for f in figs}
     label = t("fdi_bilateral", ctx.lang, investor=ctx.name(investor), host=ctx.name(host))
     choice = resolve_years(q, sorted(by_year), ctx, want_range=bool(q.year_range_given or ctx.relative_years or ctx.since))
