@@ -190,6 +190,13 @@ class Store:
             params.append(year)
         return self.conn.execute(sql + " LIMIT 1", params).fetchone() is not None
 
+    def product_years(self, reporter: str, partner: str, flow: str) -> list[int]:
+        """Years with product-level (HS) rows for a pair and flow."""
+        rows = self.conn.execute(
+            "SELECT DISTINCT year FROM trade WHERE reporter=? AND partner=? AND flow=? AND product != ? ORDER BY year",
+            (reporter, partner, flow, TOTAL))
+        return [r[0] for r in rows]
+
     def trade_years(self, reporter: str, partner: str | None = None, flow: str | None = None,
                     source: str | None = None) -> list[int]:
         """Years with total-trade figures for a reporter (and partner / flow / source)."""

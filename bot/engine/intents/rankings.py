@@ -141,8 +141,7 @@ def products(ctx: Ctx, q: Query) -> Answer:
             return value_intent(ctx, q)
     if not q.partner:
         return Answer(status="not_understood", text=t("need_partner", ctx.lang, reporter=ctx.name(q.reporter)), lang=ctx.lang, query=q)
-    years = sorted({f.year for f in ctx.store.trade_series(q.reporter, q.partner, flow, product=None)})
-    product_years = [y for y in years if ctx.store.has_product_data(q.reporter, y)]
+    product_years = ctx.store.product_years(q.reporter, q.partner, flow)
     choice = resolve_years(q, product_years, ctx)
     if not choice.years:
         return Answer(status="no_data", text=t("no_products", ctx.lang, what=what), lang=ctx.lang, query=q)

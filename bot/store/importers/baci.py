@@ -50,8 +50,8 @@ from itertools import chain
 from typing import Iterator, Sequence
 
 from bot.store.figures import Source
-from bot.store.importers.base import (CsvRows, ImportFailure, ImportReport, parse_number, parse_year, progress_bar,
-                                      record_file, register_source, timed)
+from bot.store.importers.base import (CsvRows, ImportFailure, ImportReport, parse_number, parse_year, progress_bar, record_file,
+                                      register_source, timed)
 from bot.store.importers.comtrade import NotedReport, numeric_codes
 
 HEADER = ["t", "i", "j", "k", "v", "q"]
@@ -65,6 +65,7 @@ BLOCK_BYTES = 4 << 20
 ROWS_PER_STATEMENT = 500
 CODES_SOURCE = "baci_country_codes"
 INDEX = "trade_by_reporter"  # schema.py
+SUSPEND_INDEX_MIN_ROWS = 500_000  # smaller files update the index row by row
 _TEMP = "baci_country_codes"
 
 
@@ -92,7 +93,7 @@ def load(conn: sqlite3.Connection, path: Path, *, progress: bool = False) -> Imp
     """A BACI year file, ``country_codes_V*.csv`` or ``product_codes_HS*_V*.csv`` (by header)."""
     sniff = CsvRows(path, required=[])
     header = sniff.header
-    sniff._fh.close()
+    sniff.close()
     if "country_code" in header:
         return load_country_codes(conn, path, progress=progress)
     if header == ["code", "description"]:
@@ -322,7 +323,7 @@ def _suspend_index(conn: sqlite3.Connection, path: Path) -> str | None:
     with open(path, "rb") as f:
         gz = f.read(2) == b"\x1f\x8b"
     estimate = path.stat().st_size * (4 if gz else 1) // 32  # about 32 bytes per BACI line
-    if estimate < 500_000:
+    if estimate < SUSPEND_INDEX_MIN_ROWS:
         return None
     existing = conn.execute("SELECT count(*) FROM (SELECT 1 FROM trade LIMIT ?)", (estimate // 2 + 1,)).fetchone()[0]
     if existing > estimate // 2:

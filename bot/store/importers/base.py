@@ -69,13 +69,15 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def _open_text(path: Path) -> io.TextIOBase:
+def open_text(path: Path) -> io.TextIOBase:
     raw = open(path, "rb")
     magic = raw.read(2)
     raw.seek(0)
     stream = gzip.GzipFile(fileobj=raw) if magic == b"\x1f\x8b" else raw
-    # utf-8-sig drops a byte-order mark (Excel and some portals write one).
-    return io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+    # utf-8-sig drops a byte-order mark (Excel and some portals write one). Undecodable bytes
+    # become surrogates rather than failing a whole 8 KB block at once, so ``CsvRows`` can name
+    # the line that holds them.
+    return io.TextIOWrapper(stream, encoding="utf-8-sig", errors="surrogateescape", newline="")
 
 
 class CsvRows:
@@ -91,29 +93,45 @@ class CsvRows:
             raise ImportFailure(self.path, "file not found")
         if self.path.stat().st_size == 0:
             raise ImportFailure(self.path, "the file is empty (0 bytes)", line=1)
-        self._fh = _open_text(self.path)
+        self._fh = open_text(self.path)
         self._reader = csv.reader(self._fh, delimiter=delimiter)
-        header = self._next_row()
-        if header is None:
-            raise ImportFailure(self.path, "the file has no header row", line=1)
-        self.header = [h.strip() for h in header]
-        missing = [c for c in required if c not in self.header]
-        if missing:
-            raise ImportFailure(
-                self.path,
-                f"missing column(s) {', '.join(repr(m) for m in missing)}; found {', '.join(self.header) or 'none'}",
-                line=1,
-            )
+        try:
+            header = self._next_row()
+            if header is None:
+                raise ImportFailure(self.path, "the file has no header row", line=1)
+            self.header = [h.strip() for h in header]
+            missing = [c for c in required if c not in self.header]
+            if missing:
+                raise ImportFailure(
+                    self.path,
+                    f"missing column(s) {', '.join(repr(m) for m in missing)}; found {', '.join(self.header) or 'none'}",
+                    line=1,
+                )
+        except ImportFailure:
+            self._fh.close()
+            raise
         self.index = {name: i for i, name in enumerate(self.header)}
 
+    def close(self) -> None:
+        self._fh.close()
+
     def _next_row(self) -> list[str] | None:
+        row = self._read_row()
+        if row is not None and not all(f.isascii() for f in row):
+            for f in row:  # an undecodable byte came through as a surrogate (see open_text)
+                try:
+                    f.encode("utf-8")
+                except UnicodeEncodeError as exc:
+                    byte = ord(f[exc.start]) - 0xDC00
+                    raise ImportFailure(self.path, f"not UTF-8 text (byte {byte:#04x}); save the file as UTF-8",
+                                        line=self._reader.line_num) from None
+        return row
+
+    def _read_row(self) -> list[str] | None:
         try:
             return next(self._reader)
         except StopIteration:
             return None
-        except UnicodeDecodeError as exc:
-            raise ImportFailure(self.path, f"not UTF-8 text ({exc.reason} at byte {exc.start} of a block)",
-                                line=self._reader.line_num + 1) from None
         except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
             raise ImportFailure(self.path, f"the compressed file is damaged or ends early ({exc})",
                                 line=self._reader.line_num + 1) from None
@@ -222,8 +240,9 @@ def record_file(conn: sqlite3.Connection, report: ImportReport, path: Path) -> N
 class BatchWriter:
     """Insert rows in batches. A duplicate key is an error that names the file's line.
 
-    Rows are given as (line, values); on an integrity error the failing batch is replayed
-    row by row inside a savepoint to find the exact line, then the error propagates and the
+    Rows are given as (line, values). Each batch runs in a savepoint: on an integrity error
+    the batch is rolled back (``executemany`` has already inserted the rows before the failing
+    one) and replayed row by row to find the exact line, then the error propagates and the
     caller's transaction rolls everything back.
     """
 
@@ -242,11 +261,15 @@ class BatchWriter:
     def flush(self) -> None:
         if not self.rows:
             return
+        self.conn.execute("SAVEPOINT batch")
         try:
             self.conn.executemany(self.sql, self.rows)
         except sqlite3.IntegrityError:
+            self.conn.execute("ROLLBACK TO batch")
+            self.conn.execute("RELEASE batch")
             self._locate_duplicate()
             raise
+        self.conn.execute("RELEASE batch")
         self.count += len(self.rows)
         if self.progress is not None:
             self.progress.update(len(self.rows))

@@ -43,8 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.store.figures import Source
-from bot.store.importers.base import (BATCH, CsvRows, ImportFailure, ImportReport, parse_number, parse_year,
-                                      progress_bar, record_file, register_source, timed)
+from bot.store.importers.base import (BATCH, CountryCodes, CsvRows, ImportFailure, ImportReport, parse_number,
+                                      parse_year, progress_bar, record_file, register_source, timed)
 
 WORLD = "WLD"
 PRIORITY = 15
@@ -139,6 +139,9 @@ def load(conn: sqlite3.Connection, path: Path, *, progress: bool = False) -> Imp
         except ValueError:
             raise ImportFailure(path, f"not an area code: {t[:40]!r}", line, column) from None
         if num == 0 or iso == "W00":
+            if WORLD not in known:  # a store without the bundled DOTS groups
+                CountryCodes(conn, report, "comtrade").register(WORLD, "World", "group")
+                known.add(WORLD)
             found = WORLD
         elif iso in known:
             found = iso

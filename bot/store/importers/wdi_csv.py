@@ -37,8 +37,8 @@ import time
 from pathlib import Path
 
 from bot.store.figures import Source
-from bot.store.importers.base import (BatchWriter, CountryCodes, CsvRows, ImportFailure, ImportReport, _open_text,
-                                      parse_number, progress_bar, record_file, register_source, timed)
+from bot.store.importers.base import (BatchWriter, CountryCodes, CsvRows, open_text, ImportFailure, ImportReport, parse_number, progress_bar,
+                                      record_file, register_source, timed)
 from bot.store.importers.wdi import TRADE_FLOWS
 
 SOURCE_ID = "wdi_csv"
@@ -79,12 +79,16 @@ class WideRows(CsvRows):
             raise ImportFailure(self.path, "file not found")
         if self.path.stat().st_size == 0:
             raise ImportFailure(self.path, "the file is empty (0 bytes)", line=1)
-        self._fh = _open_text(self.path)
+        self._fh = open_text(self.path)
         self._reader = csv.reader(self._fh)
         self.preamble: dict[str, str] = {}
         header = None
         for _ in range(_PREAMBLE_LINES):
-            row = self._next_row()
+            try:
+                row = self._next_row()
+            except ImportFailure:
+                self._fh.close()
+                raise
             if row is None:
                 break
             cells = [c.strip() for c in row]
