@@ -3,6 +3,11 @@
 Everything outside the chat layer comes in as arguments (the engine, the token, a function
 describing the data sources), so the same Application runs against Telegram, a local Bot
 API server, or the fake server of the test suite (``base_url``).
+
+Updates are handled concurrently (``concurrent_updates`` at once) but in order within each
+chat (``concurrency.ChatOrderedProcessor``); questions beyond the flood limits get a
+slow-down message instead of an answer (``flood``); the HTTP client retries 5xx answers
+(``request``); an optional rate limiter paces what goes out.
 """
 
 from __future__ import annotations
@@ -28,8 +33,11 @@ from telegram.ext import (
 )
 
 from bot.chat import handlers, inline, logfilter
+from bot.chat.concurrency import MAX_CONCURRENT_UPDATES, ChatOrderedProcessor
+from bot.chat.flood import FloodControl
 from bot.chat.keyboards import AskButton, CsvButton
 from bot.chat.messages import COMMANDS
+from bot.chat.request import RetryingRequest
 
 logger = logging.getLogger(__name__)
 
@@ -80,15 +88,27 @@ def build_application(
     sources_text: Callable[[str], str] | None = None,
     persistence_path: str | Path | None = None,
     rate_limiter: BaseRateLimiter | None = None,
+    flood_control: FloodControl | bool = True,
+    concurrent_updates: int = MAX_CONCURRENT_UPDATES,
 ) -> Application:
     """Build the bot's Application (not started).
 
     ``base_url`` is a Bot API server root such as ``http://127.0.0.1:8081``; ``sources_text``
     renders /sources in a language; ``persistence_path`` is a pickle file keeping each chat's
-    follow-up context and the buttons' data across restarts (None: memory only).
+    follow-up context and the buttons' data across restarts (None: memory only);
+    ``rate_limiter`` paces outgoing requests (None: none). ``flood_control``: True for the
+    default limits (``flood.USER_LIMIT``, ``flood.GROUP_LIMIT``), a ``FloodControl`` for
+    others, False for none. ``concurrent_updates``: updates handled at once across chats.
     """
     logfilter.install(token)
-    builder = ApplicationBuilder().token(token).arbitrary_callback_data(True).post_init(set_commands)
+    builder = (
+        ApplicationBuilder()
+        .token(token)
+        .arbitrary_callback_data(True)
+        .post_init(set_commands)
+        .concurrent_updates(ChatOrderedProcessor(concurrent_updates))
+        .request(RetryingRequest(connection_pool_size=max(256, 2 * concurrent_updates)))
+    )
     if base_url:
         root = base_url.rstrip("/")
         builder = builder.base_url(f"{root}/bot").base_file_url(f"{root}/file/bot")
@@ -103,6 +123,7 @@ def build_application(
     if rate_limiter is not None:
         builder = builder.rate_limiter(rate_limiter)
     application = builder.build()
-    application.bot_data[handlers.DEPS_KEY] = handlers.ChatDeps(engine, sources_text)
+    flood = flood_control if isinstance(flood_control, FloodControl) else FloodControl() if flood_control else None
+    application.bot_data[handlers.DEPS_KEY] = handlers.ChatDeps(engine, sources_text, flood)
     register_handlers(application)
     return application

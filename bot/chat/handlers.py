@@ -8,8 +8,15 @@ Who gets an answer:
 
 The engine is called directly on the event loop: it is synchronous and fast (a few
 milliseconds of SQLite look-ups), so a hop to a worker thread would cost more than it
-saves. Chart rendering, the one slow step (matplotlib), runs in a thread (see ``reply``). Updates are processed one at a time (PTB's default), so two messages of the
-same chat can never race on the follow-up context.
+saves. Chart rendering, the one slow step (matplotlib), runs in a thread (see ``reply``).
+Updates of different chats are handled concurrently, those of one chat one at a time and
+in order (``concurrency.ChatOrderedProcessor``), so two messages of the same chat never race
+on the follow-up context and their answers never overtake each other.
+
+Flood control: every handler that is about to reply to a message or a button asks
+``admit`` first. Over the limits (``flood``) the question is dropped, not queued; the first
+dropped one of a window gets a short slow-down message. Inline queries are not counted:
+Telegram sends one per keystroke and caches the answers.
 
 The follow-up state (``Context``) lives per chat in ``chat_data["context"]`` as a plain
 dict; with persistence configured it survives restarts.
@@ -28,6 +35,7 @@ from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.chat import keyboards, reply
+from bot.chat.flood import FloodControl, Verdict
 from bot.chat.messages import LANGS, help_text, pick_lang, t
 from bot.engine.context import Context
 
@@ -44,6 +52,7 @@ class ChatDeps:
 
     engine: Any  # bot.engine.engine.Engine or anything with ask() and examples()
     sources_text: Callable[[str], str] | None = None
+    flood: FloodControl | None = None  # None: no flood control
 
 
 def deps(context: ContextTypes.DEFAULT_TYPE) -> ChatDeps:
@@ -68,6 +77,30 @@ def is_group(update: Update) -> bool:
 def _reply_to(update: Update, message: Message | None) -> int | None:
     """In groups answers reply to the asker's message; in private chats they need not."""
     return message.message_id if message is not None and is_group(update) else None
+
+
+async def admit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Flood control: True to go on and reply; False when the question is to be dropped.
+
+    The first dropped question of a window gets the slow-down message (a reply in groups).
+    """
+    flood = deps(context).flood
+    user = update.effective_user
+    if flood is None or user is None:
+        return True
+    verdict = flood.check(user.id, update.effective_chat.id if is_group(update) else None)
+    if verdict is Verdict.ANSWER:
+        return True
+    logger.log(logging.INFO if verdict is Verdict.WARN else logging.DEBUG,
+               "flood control: dropped update %s", update.update_id)
+    if verdict is Verdict.WARN and update.effective_chat is not None:
+        await reply.send_text(
+            context.bot,
+            update.effective_chat.id,
+            t("slow_down", ui_lang(update, context)),
+            reply_to=_reply_to(update, update.effective_message),
+        )
+    return False
 
 
 async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, question: str, reply_to: int | None) -> None:
@@ -113,6 +146,8 @@ def _sent_via_us(message: Message, bot_id: int) -> bool:
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/start: greeting and example questions as buttons."""
+    if not await admit(update, context):
+        return
     lang = ui_lang(update, context)
     text = t("greeting", lang)
     if is_group(update):
@@ -129,6 +164,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/help: what can be asked, with examples in the user's language."""
+    if not await admit(update, context):
+        return
     lang = ui_lang(update, context)
     text = help_text(lang, deps(context).engine.examples(lang)[:MAX_EXAMPLES], context.bot.username)
     if is_group(update):
@@ -138,6 +175,8 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/sources: the loaded data sets, as described by the injected ``sources_text``."""
+    if not await admit(update, context):
+        return
     lang = ui_lang(update, context)
     sources_text = deps(context).sources_text
     text = (sources_text(lang) if sources_text else "") or t("no_sources", lang)
@@ -146,6 +185,8 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/lang en|es|ru forces the answer language for this chat; /lang auto clears it."""
+    if not await admit(update, context):
+        return
     ctx = chat_context(context)
     arg = context.args[0].lower() if context.args else ""
     if arg in LANGS:
@@ -163,6 +204,8 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 
 async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/ask <question> (and /ask@bot <question>): the way to ask in a group."""
+    if not await admit(update, context):
+        return
     message = update.effective_message
     question = " ".join(context.args or [])
     if not question:
@@ -180,7 +223,7 @@ async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if _sent_via_us(message, context.bot.id):
         return
     question, _ = strip_mentions(message, context.bot.username, context.bot.id)
-    if question:
+    if question and await admit(update, context):
         await answer_question(update, context, question, None)
 
 
@@ -193,12 +236,14 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     question, mentioned = strip_mentions(message, bot.username, bot.id)
     replied = message.reply_to_message is not None and message.reply_to_message.from_user is not None
     replied = replied and message.reply_to_message.from_user.id == bot.id
-    if (mentioned or replied) and question:
+    if (mentioned or replied) and question and await admit(update, context):
         await answer_question(update, context, question, message.message_id)
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Private chat, a command we do not have: point to /help rather than stay silent."""
+    if not await admit(update, context):
+        return
     await reply.send_text(context.bot, update.effective_chat.id, t("unknown_command", ui_lang(update, context)))
 
 
@@ -208,6 +253,8 @@ async def ask_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     data: keyboards.AskButton = query.data
     await query.answer()
     if query.message is None:  # a button on an inline-mode message: nowhere to answer
+        return
+    if not await admit(update, context):  # before the choices go: they can be pressed later
         return
     if data.once:
         try:
@@ -223,7 +270,7 @@ async def csv_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     query = update.callback_query
     data: keyboards.CsvButton = query.data
     await query.answer()
-    if query.message is None:
+    if query.message is None or not await admit(update, context):
         return
     await context.bot.send_document(
         query.message.chat.id,

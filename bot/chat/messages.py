@@ -131,6 +131,14 @@ _TEXTS: dict[str, dict[str, str]] = {
         "es": "Este botón ha caducado. Pregunta de nuevo.",
         "ru": "Эта кнопка устарела. Задайте вопрос ещё раз.",
     },
+    "slow_down": {
+        "en": "Sorry, that is more questions than I can take at once, so I skipped the last ones. "
+        "Please wait a little and ask again.",
+        "es": "Lo siento, son más preguntas de las que puedo atender a la vez, así que omití las últimas. "
+        "Espera un poco y vuelve a preguntar.",
+        "ru": "Извините, это больше вопросов, чем я успеваю обработать сразу, поэтому последние я пропустил. "
+        "Подождите немного и спросите ещё раз.",
+    },
     "csv_button": {"en": "CSV", "es": "CSV", "ru": "CSV"},
 }
 

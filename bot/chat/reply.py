@@ -17,6 +17,7 @@ import asyncio
 import html
 import logging
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, ReplyParameters
 from telegram.constants import ParseMode
@@ -107,10 +108,18 @@ def _markup(answer: Answer, lang: str, update_id: int | None) -> InlineKeyboardM
     return keyboards.csv_keyboard(csv, file_stem(answer) + ".csv", lang) if csv else None
 
 
+# matplotlib takes tens of milliseconds a chart (more on first import), so charts are drawn
+# off the event loop. The renderer draws one chart at a time anyway (matplotlib is not
+# thread-safe; bot.render.chart holds a lock), so one thread of our own does it: waiting
+# renders then queue here instead of parking threads of the loop's default executor.
+_CHART_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart")
+
+
 async def _chart(answer: Answer, update_id: int | None) -> bytes | None:
-    # matplotlib takes tens of milliseconds (more on first import): render off the event loop.
+    if answer.chart is None:
+        return None  # no chart, no hop (nor a wait behind other charts)
     try:
-        return await asyncio.to_thread(answer.chart_png)
+        return await asyncio.get_running_loop().run_in_executor(_CHART_THREAD, answer.chart_png)
     except Exception:  # without the chart the text answer is still worth sending
         logger.exception("chart rendering failed for update %s", update_id)
         return None

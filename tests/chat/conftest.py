@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import itertools
 import ssl
+import time
 from collections.abc import AsyncIterator, Iterator
 
 import httpx._transports.default as httpx_transport
 import pytest
 from telegram.ext import Application
 
+from bot.chat import request as chat_request
 from bot.chat.app import ALLOWED_UPDATES, build_application
-from tests.chat.fakebotapi import FakeBotAPI
+from tests.chat.fakebotapi import Call, FakeBotAPI
 from tests.chat.stubengine import StubEngine
 
 TOKEN = "123456789:AAtest-token_for-the-fake-server"
@@ -37,6 +39,32 @@ async def stop_app(app: Application) -> None:
     if app.running:
         await app.stop()
     await app.shutdown()
+
+
+async def settle(fake: FakeBotAPI, chat: dict, user: dict) -> None:
+    """Wait until every update queued so far in ``chat`` has been handled.
+
+    Updates of one chat are handled in order, and the press of an unknown button is
+    answered (answerCallbackQuery, "expired") without counting against flood control, so
+    its answer marks the end of what came before it.
+    """
+    message = {"message_id": 1, "date": int(time.time()), "chat": chat, "from": fake.bot_user(), "text": "…"}
+    update = fake.callback_update(message, user, "settle:unknown-button")
+    query_id = update["callback_query"]["id"]
+    await fake.queue(update)
+    await fake.wait_call("answerCallbackQuery", where=lambda c: c.params.get("callback_query_id") == query_id)
+
+
+def answers(fake: FakeBotAPI, chat: dict) -> list[Call]:
+    """What the bot sent into ``chat`` successfully (messages and photos), in order."""
+    return [c for c in fake.calls if c.method in ("sendMessage", "sendPhoto") and c.status == 200
+            and c.params.get("chat_id") == chat["id"]]
+
+
+@pytest.fixture(autouse=True)
+def _fast_retries(monkeypatch) -> None:
+    """Retries after a 5xx wait 10 ms, not half a second."""
+    monkeypatch.setattr(chat_request, "SERVER_ERROR_BACKOFF", 0.01)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -10,7 +10,8 @@ records every call, and lets a test play the user:
 
 ``wait_call`` hands out each recorded call once, in order, so a test can wait for the
 second message of a chat with a second ``wait_call``. ``fail_next`` injects errors (429 with
-``retry_after``, 5xx, 403, slow answers). ``deliver`` POSTs an update to the registered
+``retry_after``, 5xx, 403, slow answers). ``listeners`` see each call as it is recorded
+(the benchmark times answers with them). ``deliver`` POSTs an update to the registered
 webhook with the secret header, as Telegram does.
 
 Messages returned by the fake are plain dicts (what the real API returns), so a test can
@@ -54,6 +55,7 @@ class Call:
     files: dict[str, UploadedFile] = field(default_factory=dict)
     status: int = 200
     response: Any = None
+    at: float = 0.0  # time.perf_counter() when the call was recorded
 
 
 @dataclass
@@ -63,6 +65,7 @@ class _Injection:
     retry_after: float | None
     description: str
     delay: float
+    chat_id: int | None = None
 
 
 class FakeBotAPI:
@@ -70,6 +73,7 @@ class FakeBotAPI:
         self.username = username
         self.bot_id = bot_id
         self.calls: list[Call] = []
+        self.listeners: list[Callable[[Call], None]] = []  # called with each recorded call
         self.webhook: dict[str, Any] | None = None
         self._taken: set[int] = set()
         self._updates: list[dict] = []
@@ -116,8 +120,10 @@ class FakeBotAPI:
         retry_after: float | None = None,
         description: str | None = None,
         delay: float = 0.0,
+        chat_id: int | None = None,
     ) -> None:
-        """Make the next ``count`` calls of ``method`` fail with ``status`` (after ``delay`` s).
+        """Make the next ``count`` calls of ``method`` (into ``chat_id``, if given) fail with
+        ``status`` (after ``delay`` s).
 
         ``status=200`` with a ``delay`` gives a slow but successful answer. Telegram's
         ``retry_after`` is whole seconds; a fraction keeps tests fast (PTB accepts it).
@@ -128,7 +134,8 @@ class FakeBotAPI:
                 403: "Forbidden: bot was blocked by the user",
                 400: "Bad Request: injected",
             }.get(status, "Internal Server Error")
-        self._injections.setdefault(method, []).append(_Injection(status, count, retry_after, description, delay))
+        self._injections.setdefault(method, []).append(
+            _Injection(status, count, retry_after, description, delay, chat_id))
 
     async def queue(self, update: dict) -> int:
         """Queue ``update`` for getUpdates; returns its update_id."""
@@ -283,12 +290,13 @@ class FakeBotAPI:
         method = request.match_info["method"]
         params, files = await self._params(request)
         call = Call(method, params, files)
-        injections = self._injections.get(method)
+        injections = [i for i in self._injections.get(method, ())
+                      if i.chat_id is None or str(i.chat_id) == str(params.get("chat_id"))]
         if injections:
             inj = injections[0]
             inj.count -= 1
             if inj.count <= 0:
-                injections.pop(0)
+                self._injections[method].remove(inj)
             if inj.delay:
                 await asyncio.sleep(inj.delay)
             if inj.status != 200:
@@ -315,6 +323,9 @@ class FakeBotAPI:
         return web.json_response({"ok": True, "result": result})
 
     async def _record(self, call: Call) -> None:
+        call.at = time.perf_counter()
+        for listener in self.listeners:
+            listener(call)
         async with self._changed:
             self.calls.append(call)
             self._changed.notify_all()

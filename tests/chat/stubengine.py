@@ -8,6 +8,7 @@ Which answer comes back is chosen by a keyword in the question.
 from __future__ import annotations
 
 import copy
+import threading
 import struct
 import zlib
 from dataclasses import dataclass
@@ -48,8 +49,14 @@ class StubAnswer(Answer):
 
     png: bytes | None = None
     csv: str | None = None
+    gate: threading.Event | None = None  # rendering waits for it (a slow chart, held by a test)
+    threads: list[str] | None = None  # where rendering ran
 
     def chart_png(self) -> bytes | None:
+        if self.threads is not None:
+            self.threads.append(threading.current_thread().name)
+        if self.gate is not None and not self.gate.wait(10):
+            raise RuntimeError("the test never released the chart")
         if self.png == b"fail":
             raise RuntimeError("renderer exploded on purpose")
         return self.png
@@ -76,16 +83,27 @@ class AskCall:
 
 class StubEngine:
     """Keywords: ``boom`` raises, ``georgia`` is ambiguous, ``longchart``/``chart`` have a
-    chart (``badchart``: its rendering fails), ``csv`` has a table, ``huge`` is over 4096 characters; anything else echoes."""
+    chart (``badchart``: its rendering fails; every chart waits for ``chart_gate``, set
+    unless a test clears it to hold the rendering), ``csv`` has a table, ``huge`` is over
+    4096 characters; anything else echoes."""
 
     def __init__(self) -> None:
         self.calls: list[AskCall] = []
+        self.chart_gate = threading.Event()
+        self.chart_gate.set()
+        self.render_threads: list[str] = []
 
     def examples(self, lang: str = "en") -> list[str]:
         return EXAMPLES.get(lang, EXAMPLES["en"])
 
     def ask(self, text: str, context: Context | None = None, lang: str | None = None,
             fallback_lang: str | None = None) -> Answer:
+        answer = self._answer(text, context, lang, fallback_lang)
+        if isinstance(answer, StubAnswer) and answer.png is not None:
+            answer.gate, answer.threads = self.chart_gate, self.render_threads
+        return answer
+
+    def _answer(self, text: str, context: Context | None, lang: str | None, fallback_lang: str | None) -> Answer:
         self.calls.append(AskCall(text, copy.deepcopy(context), lang))
         self.fallback_langs = [*getattr(self, "fallback_langs", []), fallback_lang]
         low = text.lower()

@@ -9,8 +9,9 @@ import pytest
 from telegram.ext import AIORateLimiter
 
 from bot.chat.app import build_application
-from tests.chat.conftest import start_app, stop_app
-from tests.chat.stubengine import StubEngine
+from bot.chat.request import SERVER_ERROR_RETRIES
+from tests.chat.conftest import answers, settle, start_app, stop_app
+from tests.chat.stubengine import PNG, StubEngine
 
 APOLOGY = "Sorry, something went wrong"
 
@@ -46,12 +47,36 @@ async def test_failed_question_does_not_change_the_follow_up_context(fake, engin
 
 
 @pytest.mark.usefixtures("app")
-async def test_server_error_on_send_message_does_not_crash_the_app(fake, user, private, caplog):
-    fake.fail_next("sendMessage", status=500)
+@pytest.mark.parametrize(
+    ("method", "status", "question"),
+    [("sendMessage", 500, "first question"), ("sendMessage", 502, "first question"), ("sendPhoto", 503, "chart please")],
+)
+async def test_server_error_is_retried_and_the_answer_arrives_exactly_once(fake, user, private, method, status, question):
+    fake.fail_next(method, status=status)
+    await fake.send(private, user, question)
+    failed = await fake.wait_call(method, chat_id=private["id"])
+    retried = await fake.wait_call(method, chat_id=private["id"])
+    assert (failed.status, retried.status) == (status, 200)
+    await fake.send(private, user, "second question")
+    await fake.wait_call("sendMessage", chat_id=private["id"], where=lambda c: "second" in c.params["text"])
+    await settle(fake, private, user)
+    sent = answers(fake, private)
+    assert len(sent) == 2  # the answer once (no duplicate, none lost), then the next one
+    if method == "sendPhoto":
+        assert sent[0].files["photo"].data == PNG and sent[0].params["caption"].startswith("Series")
+    else:
+        assert sent[0].params["text"] == "You asked: first question"
+    assert sent[1].params["text"] == "You asked: second question"
+    assert not [c for c in fake.calls if c.params.get("text", "").startswith(APOLOGY)]
+
+
+@pytest.mark.usefixtures("app")
+async def test_server_errors_that_persist_end_in_an_apology(fake, user, private, caplog):
+    fake.fail_next("sendMessage", status=500, count=SERVER_ERROR_RETRIES + 1)
     update = await fake.send(private, user, "first question")
-    failed = await fake.wait_call("sendMessage", chat_id=private["id"])
+    failed = [await fake.wait_call("sendMessage", chat_id=private["id"]) for _ in range(SERVER_ERROR_RETRIES + 1)]
     apology = await fake.wait_call("sendMessage", chat_id=private["id"])
-    assert failed.status == 500
+    assert {c.status for c in failed} == {500}
     assert apology.params["text"].startswith(APOLOGY)
     assert _error_records(caplog, update["update_id"])
     await fake.send(private, user, "second question")
@@ -90,7 +115,7 @@ async def test_inline_query_failure_is_logged(fake, user, caplog):
 
 # PTB warns about the type of a fractional retry_after; Telegram itself sends whole seconds.
 @pytest.mark.filterwarnings("ignore::telegram.warnings.PTBDeprecationWarning")
-async def test_flood_control_is_retried_by_the_rate_limiter(fake, user, private):
+async def test_telegram_flood_control_429_is_retried_by_the_rate_limiter_exactly_once(fake, user, private):
     app = build_application(StubEngine(), "42:flood", base_url=fake.url, rate_limiter=AIORateLimiter(max_retries=1))
     await start_app(app)
     try:
@@ -100,6 +125,11 @@ async def test_flood_control_is_retried_by_the_rate_limiter(fake, user, private)
         second = await fake.wait_call("sendMessage", chat_id=private["id"])
         assert first.status == 429 and second.status == 200
         assert second.params["text"] == "You asked: Mexico exports"
+        assert second.at - first.at >= 0.05  # it waited as told
+        await fake.send(private, user, "and Chile?")
+        await settle(fake, private, user)
+        # Exactly once: no duplicate, nothing lost, the next answer after it.
+        assert [c.params["text"] for c in answers(fake, private)] == ["You asked: Mexico exports", "You asked: and Chile?"]
     finally:
         await stop_app(app)
 

@@ -1,0 +1,78 @@
+"""The HTTP client of the bot: PTB's ``HTTPXRequest`` plus a retry of requests that surely
+failed.
+
+Retried (``SERVER_ERROR_RETRIES`` times, after ``SERVER_ERROR_BACKOFF`` s, doubling):
+
+* an answer with a 5xx status: the Bot API (or a proxy in front of it) says the request was
+  not carried out;
+* a connection that could not be made: the request never left.
+
+Never retried: a time-out after the request was sent (PTB's ``TimedOut``), because the
+message may have arrived anyway and a second attempt would post it twice. 429 (flood
+control) is the rate limiter's business (``AIORateLimiter`` waits ``retry_after`` and
+retries); 4xx errors are final. So an answer hit by one 5xx still arrives exactly once.
+
+One speed fix rides along: httpcore asks ``import sniffio`` on every lock it takes (about
+25 times per answer). sniffio is optional and anyio 4 no longer installs it; a missing module
+is searched for on disk each time (~50 us), which cost about a millisecond per answer. When
+it is missing, it is marked missing once (``sys.modules["sniffio"] = None``: the import then
+fails at once, and httpcore assumes asyncio, which is what runs the bot).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import importlib.util
+import logging
+import sys
+
+import httpx
+from telegram.error import NetworkError, TimedOut
+from telegram.request import HTTPXRequest, RequestData
+
+logger = logging.getLogger(__name__)
+
+SERVER_ERROR_RETRIES = 2
+SERVER_ERROR_BACKOFF = 0.5  # seconds before the first retry
+
+if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
+    sys.modules["sniffio"] = None  # type: ignore[assignment]  # see the module docstring
+
+
+class RetryingRequest(HTTPXRequest):
+    """``HTTPXRequest`` that retries 5xx answers and refused connections (see the module)."""
+
+    def __init__(self, *args, retries: int = SERVER_ERROR_RETRIES, backoff: float | None = None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.retries = retries
+        self._backoff = backoff
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout=HTTPXRequest.DEFAULT_NONE,
+        write_timeout=HTTPXRequest.DEFAULT_NONE,
+        connect_timeout=HTTPXRequest.DEFAULT_NONE,
+        pool_timeout=HTTPXRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        api_method = url.rsplit("/", 1)[-1]  # never log the URL: it holds the token
+        backoff = SERVER_ERROR_BACKOFF if self._backoff is None else self._backoff
+        for attempt in range(self.retries + 1):
+            last = attempt == self.retries
+            try:
+                code, payload = await super().do_request(
+                    url, method, request_data, read_timeout=read_timeout, write_timeout=write_timeout,
+                    connect_timeout=connect_timeout, pool_timeout=pool_timeout,
+                )
+            except NetworkError as exc:
+                if last or isinstance(exc, TimedOut) or not isinstance(exc.__cause__, httpx.ConnectError):
+                    raise
+                logger.warning("%s: could not connect to the Bot API; retrying", api_method)
+            else:
+                if code < 500 or last:
+                    return code, payload
+                logger.warning("%s: the Bot API answered %d; retrying", api_method, code)
+            await asyncio.sleep(backoff * 2**attempt)
+        raise AssertionError("unreachable")
