@@ -150,20 +150,20 @@ def serve_from_cli(args) -> int:
     from bot.chat.messages import sources_list
     from bot.cli import open_store
     from bot.engine.engine import Engine
+    from bot.engine.live import LiveEngine, warm
 
     settings = config.Settings.from_env(getattr(args, "token_file", None), getattr(args, "api_base_url", None))
     if not settings.token:
         print("tradefacts: no bot token: set TELEGRAM_BOT_TOKEN or pass --token-file", file=sys.stderr)
         return EXIT_USAGE
     db = Path(args.db).expanduser() if getattr(args, "db", None) else config.store_path()
-    store = open_store(args)
-    coverage = store.coverage()  # the store is read-only while serving: compute once
+    # A new data build (or import) while the bot runs is picked up by itself (bot.engine.live).
+    engine = LiveEngine(db, engine=warm(Engine(open_store(args))))
     common = {
         "base_url": settings.api_base_url,
-        "sources_text": lambda lang: sources_list(coverage, lang),
+        "sources_text": lambda lang: sources_list(engine.coverage(), lang),
         "persistence_path": getattr(args, "persistence", None) or default_persistence_path(db),
     }
-    engine = Engine(store)
     webhook = getattr(args, "webhook", None)
     if not webhook:
         run_polling(engine, settings.token, **common)
