@@ -135,6 +135,16 @@ def run_webhook(
     app.run_webhook(**params, allowed_updates=ALLOWED_UPDATES)
 
 
+def load_engine(args, db: Path):
+    """The engine the bot answers with: built on first use, following the store file, so a
+    new data build (or import) while the bot runs is picked up by itself (``bot.engine.live``)."""
+    from bot.cli import open_store
+    from bot.engine.engine import Engine
+    from bot.engine.live import LiveEngine, warm
+
+    return LiveEngine(db, engine=warm(Engine(open_store(args))))
+
+
 def serve_from_cli(args) -> int:
     """``tradefacts serve`` (and ``demo`` with a token): read the settings, then run the bot.
 
@@ -148,32 +158,29 @@ def serve_from_cli(args) -> int:
 
     from bot import config
     from bot.chat.messages import sources_list
-    from bot.cli import open_store
-    from bot.engine.engine import Engine
-    from bot.engine.live import LiveEngine, warm
 
     settings = config.Settings.from_env(getattr(args, "token_file", None), getattr(args, "api_base_url", None))
     if not settings.token:
         print("tradefacts: no bot token: set TELEGRAM_BOT_TOKEN or pass --token-file", file=sys.stderr)
         return EXIT_USAGE
+    webhook = getattr(args, "webhook", None)
+    if webhook:
+        try:  # validate before the store is loaded or anything starts
+            host, port = parse_listen(getattr(args, "listen", None) or "127.0.0.1:8443")
+            secret = getattr(args, "secret_token", None) or os.environ.get("TELEGRAM_WEBHOOK_SECRET") or None
+            webhook_params(webhook, host, port, secret)
+        except ValueError as exc:
+            print(f"tradefacts: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     db = Path(args.db).expanduser() if getattr(args, "db", None) else config.store_path()
-    # A new data build (or import) while the bot runs is picked up by itself (bot.engine.live).
-    engine = LiveEngine(db, engine=warm(Engine(open_store(args))))
+    engine = load_engine(args, db)
     common = {
         "base_url": settings.api_base_url,
         "sources_text": lambda lang: sources_list(engine.coverage(), lang),
         "persistence_path": getattr(args, "persistence", None) or default_persistence_path(db),
     }
-    webhook = getattr(args, "webhook", None)
     if not webhook:
         run_polling(engine, settings.token, **common)
         return 0
-    try:
-        host, port = parse_listen(getattr(args, "listen", None) or "127.0.0.1:8443")
-        secret = getattr(args, "secret_token", None) or os.environ.get("TELEGRAM_WEBHOOK_SECRET") or None
-        webhook_params(webhook, host, port, secret)  # validate before anything starts
-    except ValueError as exc:
-        print(f"tradefacts: {exc}", file=sys.stderr)
-        return EXIT_USAGE
     run_webhook(engine, settings.token, webhook, host, port, secret, **common)
     return 0

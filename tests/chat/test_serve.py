@@ -86,8 +86,7 @@ def wired(monkeypatch, tmp_path):
     runs: list[tuple[str, tuple, dict]] = []
     monkeypatch.setattr(serve, "run_polling", lambda *a, **kw: runs.append(("polling", a, kw)))
     monkeypatch.setattr(serve, "run_webhook", lambda *a, **kw: runs.append(("webhook", a, kw)))
-    monkeypatch.setattr("bot.cli.open_store", lambda args, **kw: _Store())
-    monkeypatch.setattr("bot.engine.engine.Engine", lambda store: ("engine", store))
+    monkeypatch.setattr(serve, "load_engine", lambda args, db: _Store())
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", "1:cli-token")
     monkeypatch.delenv("TELEGRAM_API_BASE_URL", raising=False)
     monkeypatch.delenv("TELEGRAM_WEBHOOK_SECRET", raising=False)
