@@ -61,6 +61,8 @@ async def set_commands(application: Application) -> None:
 def register_handlers(application: Application) -> None:
     """Wire the handlers (order matters: commands before the catch-all text handlers)."""
     new_message = filters.UpdateType.MESSAGE  # edits of old questions are not new questions
+    # Other bots are never asking (two bots answering each other would never stop).
+    application.add_handler(MessageHandler(handlers.FROM_BOT, handlers.ignore), group=-1)
     application.add_handler(CommandHandler("start", handlers.start, filters=new_message))
     application.add_handler(CommandHandler("help", handlers.help_command, filters=new_message))
     application.add_handler(CommandHandler("sources", handlers.sources_command, filters=new_message))
@@ -73,6 +75,9 @@ def register_handlers(application: Application) -> None:
         MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE & new_message, handlers.unknown_command)
     )
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, handlers.migrate_chat))
+    # Stickers, photos, voice, files... in a private chat: say politely what the bot reads.
+    application.add_handler(MessageHandler(
+        filters.ChatType.PRIVATE & new_message & ~filters.TEXT & ~filters.StatusUpdate.ALL, handlers.not_text))
     application.add_handler(CallbackQueryHandler(handlers.ask_button, pattern=AskButton))
     application.add_handler(CallbackQueryHandler(handlers.csv_button, pattern=CsvButton))
     application.add_handler(CallbackQueryHandler(handlers.expired_button, pattern=InvalidCallbackData))
@@ -108,6 +113,7 @@ def build_application(
         .post_init(set_commands)
         .concurrent_updates(ChatOrderedProcessor(concurrent_updates))
         .request(RetryingRequest(connection_pool_size=max(256, 2 * concurrent_updates)))
+        .get_updates_request(RetryingRequest(retries=0))  # polling retries itself; this one skips unreadable updates
     )
     if base_url:
         root = base_url.rstrip("/")

@@ -32,7 +32,7 @@ from typing import Any
 from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
-from telegram.ext import ContextTypes
+from telegram.ext import ApplicationHandlerStop, ContextTypes, filters
 
 from bot.chat import keyboards, reply
 from bot.chat.flood import FloodControl, Verdict
@@ -238,6 +238,28 @@ async def group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     replied = replied and message.reply_to_message.from_user.id == bot.id
     if (mentioned or replied) and question and await admit(update, context):
         await answer_question(update, context, question, message.message_id)
+
+
+class _FromBot(filters.MessageFilter):
+    """A message whose sender is a bot (not one a user sent through a bot's inline mode)."""
+
+    def filter(self, message: Message) -> bool:
+        return bool(message.from_user and message.from_user.is_bot)
+
+
+FROM_BOT = _FromBot(name="FROM_BOT")
+
+
+async def ignore(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Stop here: no other handler sees this update."""
+    raise ApplicationHandlerStop
+
+
+async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Private chat, a sticker, photo, voice note, file...: say what the bot can read."""
+    if not await admit(update, context):
+        return
+    await reply.send_text(context.bot, update.effective_chat.id, t("not_text", ui_lang(update, context)))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -126,6 +126,11 @@ _TEXTS: dict[str, dict[str, str]] = {
         "es": "No conozco ese comando. Escribe una pregunta o mira /help.",
         "ru": "Я не знаю такой команды. Просто задайте вопрос или посмотрите /help.",
     },
+    "not_text": {
+        "en": "I read text questions only. Type one, for example: How much did Mexico export to Russia in 2016?",
+        "es": "Solo leo preguntas escritas. Escribe una, por ejemplo: ¿Cuánto exportó México a Rusia en 2016?",
+        "ru": "Я понимаю только текстовые вопросы. Напишите, например: Сколько Мексика экспортировала в Россию в 2016 году?",
+    },
     "button_expired": {
         "en": "This button has expired. Please ask again.",
         "es": "Este botón ha caducado. Pregunta de nuevo.",

@@ -12,6 +12,12 @@ message may have arrived anyway and a second attempt would post it twice. 429 (f
 control) is the rate limiter's business (``AIORateLimiter`` waits ``retry_after`` and
 retries); 4xx errors are final. So an answer hit by one 5xx still arrives exactly once.
 
+Updates the library cannot read (``getUpdates`` only): python-telegram-bot parses a whole
+batch at once, so one update it cannot parse (a newer Bot API object, a malformed one) fails
+the batch, the offset never moves past it, and the bot stops answering anyone. Each update is
+tried on its own here; one that fails is logged and handed on as a bare ``{"update_id": N}``,
+which no handler matches, so the offset moves on (``sanitize_updates``).
+
 One speed fix rides along: httpcore asks ``import sniffio`` on every lock it takes (about
 25 times per answer). sniffio is optional and anyio 4 no longer installs it; a missing module
 is searched for on disk each time (~50 us), which cost about a millisecond per answer. When
@@ -23,10 +29,12 @@ from __future__ import annotations
 
 import asyncio
 import importlib.util
+import json
 import logging
 import sys
 
 import httpx
+from telegram import Update
 from telegram.error import NetworkError, TimedOut
 from telegram.request import HTTPXRequest, RequestData
 
@@ -37,6 +45,29 @@ SERVER_ERROR_BACKOFF = 0.5  # seconds before the first retry
 
 if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
     sys.modules["sniffio"] = None  # type: ignore[assignment]  # see the module docstring
+
+
+def sanitize_updates(payload: bytes) -> bytes:
+    """A getUpdates answer with every update the library cannot parse replaced by its bare id."""
+    try:
+        data = json.loads(payload)
+        updates = data["result"]
+    except (ValueError, KeyError, TypeError):
+        return payload  # not a list of updates: let the library report it
+    if not isinstance(updates, list):
+        return payload
+    changed = False
+    for i, update in enumerate(updates):
+        try:
+            Update.de_json(update, None)
+        except Exception as exc:  # noqa: BLE001 - whatever the parser raises
+            update_id = update.get("update_id") if isinstance(update, dict) else None
+            if not isinstance(update_id, int):
+                continue  # nothing to move the offset with; the library will say what is wrong
+            logger.warning("update %s cannot be read (%s: %s); skipped", update_id, type(exc).__name__, exc)
+            updates[i] = {"update_id": update_id}
+            changed = True
+    return json.dumps(data).encode() if changed else payload
 
 
 class RetryingRequest(HTTPXRequest):
@@ -72,6 +103,8 @@ class RetryingRequest(HTTPXRequest):
                 logger.warning("%s: could not connect to the Bot API; retrying", api_method)
             else:
                 if code < 500 or last:
+                    if api_method == "getUpdates" and code == 200:
+                        payload = sanitize_updates(payload)
                     return code, payload
                 logger.warning("%s: the Bot API answered %d; retrying", api_method, code)
             await asyncio.sleep(backoff * 2**attempt)
