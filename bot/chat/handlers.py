@@ -31,7 +31,7 @@ from typing import Any
 
 from telegram import Message, MessageEntity, Update
 from telegram.constants import ChatType
-from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
+from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError, TimedOut
 from telegram.ext import ApplicationHandlerStop, ContextTypes, filters
 
 from bot.chat import keyboards, reply
@@ -315,6 +315,11 @@ async def migrate_chat(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log every failure with its update id; apologise in the chat, never show a traceback."""
     update_id = update.update_id if isinstance(update, Update) else None
+    if isinstance(context.error, TimedOut):
+        # Sent, but no answer in time: it has most likely arrived. Neither a copy nor an
+        # apology under a correct answer (see bot.chat.request).
+        logger.warning("update %s: the Bot API timed out on a send; not repeated", update_id)
+        return
     logger.error("update %s failed: %r", update_id, context.error, exc_info=context.error)
     if not isinstance(update, Update) or update.effective_chat is None:
         return

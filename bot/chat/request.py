@@ -5,10 +5,15 @@ Retried (``SERVER_ERROR_RETRIES`` times, after ``SERVER_ERROR_BACKOFF`` s, doubl
 
 * an answer with a 5xx status: the Bot API (or a proxy in front of it) says the request was
   not carried out;
-* a connection that could not be made: the request never left.
+* a connection that could not be made: the request never left;
+* a connection the server closed without any answer (httpx's ``RemoteProtocolError``): a
+  server that took the request answers it, so this is a restart or a proxy dropping it. (A
+  server that carried the request out and then died before a single byte of the answer
+  would get a copy: the one case where a retry can duplicate, and far rarer than a drop.)
 
-Never retried: a time-out after the request was sent (PTB's ``TimedOut``), because the
-message may have arrived anyway and a second attempt would post it twice. 429 (flood
+Never retried: a time-out after the request was sent (PTB's ``TimedOut``), because a slow
+server usually carries the request out anyway and a second attempt would post it twice.
+The handlers then log it and send no apology either (``handlers.on_error``). 429 (flood
 control) is the rate limiter's business (``AIORateLimiter`` waits ``retry_after`` and
 retries); 4xx errors are final. So an answer hit by one 5xx still arrives exactly once.
 
@@ -42,6 +47,8 @@ logger = logging.getLogger(__name__)
 
 SERVER_ERROR_RETRIES = 2
 SERVER_ERROR_BACKOFF = 0.5  # seconds before the first retry
+READ_TIMEOUT = 5.0  # seconds to wait for an answer (PTB's default); charts: see reply.py
+RETRIED_NETWORK_ERRORS = (httpx.ConnectError, httpx.RemoteProtocolError)
 
 if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
     sys.modules["sniffio"] = None  # type: ignore[assignment]  # see the module docstring
@@ -74,6 +81,7 @@ class RetryingRequest(HTTPXRequest):
     """``HTTPXRequest`` that retries 5xx answers and refused connections (see the module)."""
 
     def __init__(self, *args, retries: int = SERVER_ERROR_RETRIES, backoff: float | None = None, **kwargs) -> None:
+        kwargs.setdefault("read_timeout", READ_TIMEOUT)
         super().__init__(*args, **kwargs)
         self.retries = retries
         self._backoff = backoff
@@ -98,9 +106,10 @@ class RetryingRequest(HTTPXRequest):
                     connect_timeout=connect_timeout, pool_timeout=pool_timeout,
                 )
             except NetworkError as exc:
-                if last or isinstance(exc, TimedOut) or not isinstance(exc.__cause__, httpx.ConnectError):
+                if last or isinstance(exc, TimedOut) or not isinstance(exc.__cause__, RETRIED_NETWORK_ERRORS):
                     raise
-                logger.warning("%s: could not connect to the Bot API; retrying", api_method)
+                logger.warning("%s: the connection to the Bot API failed (%s); retrying",
+                               api_method, type(exc.__cause__).__name__)
             else:
                 if code < 500 or last:
                     if api_method == "getUpdates" and code == 200:

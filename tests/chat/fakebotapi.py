@@ -68,6 +68,9 @@ class _Injection:
     chat_id: int | None = None
 
 
+DROP = 0  # fail_next status: the connection drops before the request is carried out
+
+
 class FakeBotAPI:
     def __init__(self, *, username: str = "tradefacts_test_bot", bot_id: int = 7000000001) -> None:
         self.username = username
@@ -127,6 +130,8 @@ class FakeBotAPI:
 
         ``status=200`` with a ``delay`` gives a slow but successful answer. Telegram's
         ``retry_after`` is whole seconds; a fraction keeps tests fast (PTB accepts it).
+        ``status=DROP`` closes the connection without an answer and without carrying the
+        request out (recorded with status 0).
         """
         if description is None:
             description = {
@@ -299,6 +304,12 @@ class FakeBotAPI:
                 self._injections[method].remove(inj)
             if inj.delay:
                 await asyncio.sleep(inj.delay)
+            if inj.status == DROP:
+                call.status = DROP
+                if method != "getUpdates":
+                    await self._record(call)
+                request.transport.abort()  # no status line, no body: "server disconnected"
+                raise asyncio.CancelledError
             if inj.status != 200:
                 body: dict[str, Any] = {"ok": False, "error_code": inj.status, "description": inj.description}
                 if inj.retry_after is not None:
