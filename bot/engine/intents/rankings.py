@@ -93,7 +93,8 @@ def partner_rank(ctx: Ctx, q: Query) -> Answer:
     if pos is None:
         return Answer(status="no_data", text=t("no_data", ctx.lang, what=f"{title(ctx, q.reporter, q.partner, flow)}, {year}"),
                       lang=ctx.lang, query=q)
-    f = ranked[pos - 1]
+    # the figure carries its place, so faces (the fact-check) read the rank, not the text
+    f = replace(ranked[pos - 1], extra={**ranked[pos - 1].extra, "rank": pos, "ranked_partners": len(ranked)})
     total = sum(r.value for r in ranked)
     line = t("rank_line", ctx.lang, partner=ctx.name(q.partner), rank=ordinal(pos, ctx.lang), total=len(ranked),
              reporter=ctx.name(q.reporter), flow=flow_word(flow, ctx.lang), year=f"{year}{latest_note(ctx, choice.defaulted)}",
