@@ -160,6 +160,8 @@ async def test_token_never_appears_in_the_logs(fake, user, private, caplog):
     assert "Traceback" in caplog.text
     assert token not in caplog.text
     assert token.split(":")[1] not in caplog.text
+    shown = " ".join(str(c.params) for c in fake.calls)  # what users were sent: the apology, answers
+    assert APOLOGY in shown and token.split(":")[1] not in shown
     for record in caplog.records:
         assert token not in record.getMessage()
         assert token not in (record.exc_text or "")
