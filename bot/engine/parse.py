@@ -12,16 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 from bot.engine.query import Query
-from bot.engine.vocabulary import IN, OF, PARTNER_FROM, PARTNER_TO, WITH, Token, concepts_of, fold, tokenize
+from bot.engine.roles import CountryRef, annotate, compare_roles, roles_general, roles_share_rank
+from bot.engine.vocabulary import IN, OF, PARTNER_FROM, PARTNER_TO, WITH, Token, concepts_of, tokenize
+from bot.engine.years import parse_years
+
+__all__ = ["CountryRef", "Parse", "parse", "detect_language"]
 
 MAX_TEXT = 1000  # characters read from a question; the rest is ignored (said in the answer)
-YEAR = r"(1[89]\d\d|20\d\d)"
-_RANGE = re.compile(rf"(?<!\d){YEAR}\s*(?:-|–|—|/|to|a|al|hasta|по|до|and|y|и)\s*{YEAR}(?!\d)", re.I)
-_FROM_TO = re.compile(rf"(?:from|between|de|desde|entre|с|со|между)\s+{YEAR}\s*(?:года|год|г\.?)?\s*(?:to|and|a|al|hasta|y|по|до|и)\s+{YEAR}(?!\d)", re.I)
-_SINCE = re.compile(rf"(?:since|from|desde|с|со|начиная с)\s+{YEAR}(?!\d|\s*(?:-|–|to|a|по|до|hasta|and|y|и)\s*\d)", re.I)
-_YEAR = re.compile(rf"(?<![\d.,]){YEAR}(?![\d.,]\d)")
-_LAST_N = re.compile(r"(?:last|past|previous|últimos|ultimos|последние|последних|за последние)\s+(\d{1,2}|five|ten|cinco|diez|пять|десять)\s+(?:years|años|anos|лет|года)", re.I)
-_WORD_NUM = {"five": 5, "ten": 10, "cinco": 5, "diez": 10, "пять": 5, "десять": 10}
 _TOP_N = re.compile(r"(?:top|first|largest|biggest|main|principales|primeros|mayores|топ|первые|крупнейши[ех])[\s-]*(\d{1,2})\b|\b(\d{1,2})\s+(?:largest|biggest|main|top|principales|mayores|крупнейш|главн)", re.I)
 _SPANISH_HINTS = {"cuanto", "cuanta", "cuantos", "que", "exporto", "importo", "de", "del", "los", "las", "el", "la",
                   "con", "entre", "comercio", "exportaciones", "importaciones", "principales", "socios", "y", "en",
@@ -47,20 +44,6 @@ def detect_language(text: str, default: str = "en") -> str:
 
 
 @dataclass
-class CountryRef:
-    code: str
-    start: int
-    end: int
-    surface: str
-    marker: str  # to | from | with | of | in | de | possessive | demonym | none
-    candidates: list[str] = field(default_factory=list)
-    ambiguous: bool = False
-    before: frozenset[str] = frozenset()  # concepts of the content word right before the name
-    after: frozenset[str] = frozenset()  # ... and right after it
-    fuzzy: bool = False  # found by typo tolerance (the answer says how it read the name)
-
-
-@dataclass
 class Parse:
     """What the parser found; ``query`` is None when it could not form one."""
 
@@ -77,41 +60,15 @@ class Parse:
     follow_up: bool = False
 
 
-def _years(text: str) -> tuple[list[int], bool, int | None, int | None, list[tuple[int, int]]]:
-    """(explicit years, is_range, relative N, since-year, spans used)."""
-    spans: list[tuple[int, int]] = []
-    m = _FROM_TO.search(text) or _RANGE.search(text)
-    if m:
-        a, b = sorted((int(m.group(1)), int(m.group(2))))
-        return list(range(a, b + 1)), True, None, None, [m.span()]
-    m = _SINCE.search(text)
-    if m:
-        return [], True, None, int(m.group(1)), [m.span()]
-    m = _LAST_N.search(text)
-    if m:
-        n = m.group(1).lower()
-        return [], True, int(_WORD_NUM.get(n, n) if not n.isdigit() else n), None, [m.span()]
-    folded = fold(text)
-    if re.search(r"(?:last|past|previous)\s+decade|ultima decada|последнее десятилетие|последние десять лет|десятилетие", folded):
-        return [], True, 10, None, spans
-    years = sorted({int(y.group(1)) for y in _YEAR.finditer(text)})
-    return years, False, None, None, [y.span() for y in _YEAR.finditer(text)]
+_ARTICLE_WORDS = {"the", "el", "la", "los", "las"}
 
 
-_GLUE = {"of", "de", "del", "the", "los", "las", "la", "el", "s", "a", "an", "в", "во", "на", "среди", "among", "entre"}
-
-
-def _near(tokens: list[Token], start: int, end: int) -> tuple[frozenset[str], frozenset[str]]:
-    """Concepts of the nearest content word before and after a name (skipping of/de/the...)."""
-    before = [t for t in tokens if t.end <= start and t.text not in _GLUE][-1:]
-    after = [t for t in tokens if t.start >= end and t.text not in _GLUE][:1]
-    return (concepts_of(before[0].text) if before else frozenset(), concepts_of(after[0].text) if after else frozenset())
-
-
-def _marker(tokens: list[Token], start: int, surface_end_text: str) -> str:
-    """The role word just before a country mention (to/from/with/of/in)."""
-    before = [t for t in tokens if t.end <= start][-2:]
-    words = [t.text for t in before]
+def _marker(tokens: list[Token], start: int) -> str:
+    """The role word just before a country mention (to/from/with/of/in), articles skipped."""
+    before = [t.text for t in tokens if t.end <= start]
+    while before and before[-1] in _ARTICLE_WORDS:
+        before.pop()
+    words = before[-2:]
     if not words:
         return "none"
     w = words[-1]
@@ -140,26 +97,31 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
     result = Parse(lang=lang, truncated=truncated)
     tokens = tokenize(text)
 
-    years, is_range, rel, since, year_spans = _years(text)
-    result.relative_years, result.since = rel, since
+    ys = parse_years(text)
+    years, is_range = ys.years, ys.is_range
+    result.relative_years, result.since = ys.last_n, ys.since
 
     # countries (their spans are then masked out of the word analysis)
     refs: list[CountryRef] = []
     for m in countries.find(text):
-        marker = "demonym" if getattr(m, "kind", "") == "demonym" else _marker(tokens, m.start, "")
+        marker = "demonym" if getattr(m, "kind", "") == "demonym" else _marker(tokens, m.start)
         after = text[m.end:m.end + 2]
         if after in ("'s", "’s") or text[m.end:m.end + 1] in ("'", "’") or m.text.endswith(("'s", "’s")):
             marker = "possessive"
-        refs.append(CountryRef(m.candidates[0], m.start, m.end, m.text, marker, list(m.candidates), bool(m.ambiguous),
-                               *_near(tokens, m.start, m.end), getattr(m, "kind", "") == "fuzzy"))
-    masked = [(r.start, r.end) for r in refs] + year_spans
+        ref = CountryRef(m.candidates[0], m.start, m.end, m.text, marker, list(m.candidates), bool(m.ambiguous),
+                         fuzzy=getattr(m, "kind", "") == "fuzzy")
+        annotate(ref, tokens)
+        refs.append(ref)
+    masked = [(r.start, r.end) for r in refs] + ys.spans
     words = [t for t in tokens if not any(a <= t.start < b for a, b in masked)]
     concepts: set[str] = set()
     for t in words:
         found = concepts_of(t.text)
         if found & {"market", "supplier"}:  # "buyers", "покупатели": a partner word, not a flow of the reporter
-            found = found - {"export", "import"}
+            found = found - {"export", "import", "buyverb", "sellverb"}
         concepts |= found
+    if "percent" in concepts and "growth" in concepts and _percent_of_change(words):
+        concepts.discard("share")  # "percentage change", "percent increase": growth, not a share
     result.concepts, result.countries = concepts, refs
 
     product = None
@@ -183,14 +145,14 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
     q = Query(intent="", years=years, top_n=top_n, latest=latest, year_range_given=is_range, product=product)
     flow = _flow(concepts)
     codes = _dedupe(refs)
-    intent = _intent(concepts, codes, flow, is_range, years, product, text, lang)
+    intent = _intent(concepts, codes, flow, is_range, years, product, text, tokens)
 
     if intent is None:
         if context_query and (years or codes or flow or product) and len(codes) <= 1:
             result.follow_up = True
             result.query = _follow_up(context_query, q, codes, flow, concepts)
             return result
-        if "future" in concepts and years:
+        if "future" in concepts and (years or codes):
             result.status = "future"
         else:
             result.status = "not_understood" if result.status == "ok" else result.status
@@ -198,15 +160,25 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
         return result
 
     q.intent = intent
-    _assign(q, intent, codes, flow, concepts, lang)
+    _assign(q, intent, codes, flow, concepts, text, tokens)
     if not q.reporter and not q.reporters and context_query and intent in ("value", "series", "world_total"):
         result.follow_up = True
         result.query = _follow_up(context_query, q, codes, flow, concepts)
         return result
-    if "future" in concepts and years and years[-1] > 2025:
+    if "future" in concepts and (not years or years[-1] > 2025) and not ys.last_n and not ys.since:
         result.status = "future"
     result.query = q
     return result
+
+
+def _percent_of_change(words: list[Token]) -> bool:
+    """A percent word directly followed by a change word ("percentage change", "% increase",
+    "variación porcentual", "процентное изменение")."""
+    for a, b in zip(words, words[1:]):
+        ca, cb = concepts_of(a.text), concepts_of(b.text)
+        if ("percent" in ca and "growth" in cb) or ("growth" in ca and "percent" in cb):
+            return True
+    return False
 
 
 def _dedupe(refs: list[CountryRef]) -> list[CountryRef]:
@@ -236,8 +208,13 @@ def _flow(concepts: set[str]) -> str | None:
     return None
 
 
+def _who_flow(c: set[str]) -> bool:
+    """"who buys Australian exports?": a buying/selling verb with the other flow's noun."""
+    return bool(("buyverb" in c and "xnoun" in c) or ("sellverb" in c and "mnoun" in c))
+
+
 def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: bool, years: list[int],
-            product: str | None, text: str, lang: str) -> str | None:
+            product: str | None, text: str, tokens: list[Token]) -> str | None:
     n = len(refs)
     if n == 0:
         return None
@@ -259,7 +236,7 @@ def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: boo
         return "largest_balance"
     if ("top" in c or "partners" in c) and n == 1 and not product and ("products" not in c or c & {"market", "supplier"}):
         return "top_partners"
-    if "who" in c and n == 1 and flow in ("export", "import") and not product and not c & {"how_much", "products"}:
+    if "who" in c and n == 1 and (flow in ("export", "import") or _who_flow(c)) and not product and not c & {"how_much", "products"}:
         return "who_trades"  # "who buys from Vietnam?" = Vietnam's top export markets
     if "share" in c and n >= 2:
         return "share"
@@ -269,8 +246,10 @@ def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: boo
         return "balance"
     if "growth" in c and n >= 1:
         return "growth"
-    if n >= 3 or ("or" in c and n >= 3) or ("compare" in c and n >= 2 and "or" in c):
+    if n >= 3:
         return "compare"
+    if n == 2 and c & {"or", "compare"} and compare_roles(text, tokens, refs, flow, coordinated_only=True):
+        return "compare"  # "Brazil or Argentina: who exports more?", "Mexico vs Canada exports"
     if is_range or (len(years) > 2):
         return "series" if n >= 2 else "world_total"
     if n == 1:
@@ -278,13 +257,14 @@ def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: boo
     return "value" if (flow or len(years) <= 2) else None
 
 
-def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: set[str], lang: str) -> None:
+def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: set[str], text: str,
+            tokens: list[Token]) -> None:
     """Give each country its role: reporter, partner(s), or the countries compared."""
     q.flow = flow
     if intent in ("context",):
         q.reporters = [r.code for r in refs]
         q.reporter = refs[0].code
-        q.metric = "population" if "population" in c else ("gdp_per_capita" if "per_capita" in c else "gdp")
+        q.metric = "gdp_per_capita" if "per_capita" in c else ("population" if "population" in c else "gdp")
         return
     if intent == "fdi":
         # investor: demonym / "from" / possessive; host: "in" / "to" / "into"
@@ -293,7 +273,8 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
         rest = [r for r in refs if r is not investor and r is not host]
         if len(refs) == 1:
             q.reporter = refs[0].code
-            q.metric = "fdi_outflow" if c & {"export"} or re.search(r"outflow|outward|abroad|salida|исходящ|за рубеж", " ".join(c)) else "fdi_inflow"
+            outward = "outward" in c or refs[0].marker in ("from", "demonym")
+            q.metric = "fdi_outflow" if outward else "fdi_inflow"
             return
         investor = investor or (rest.pop(0) if rest else None)
         host = host or (rest.pop(0) if rest else None)
@@ -306,21 +287,37 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
             supplier, recipient = recipient, supplier
         q.reporter, q.partner = supplier.code, (recipient.code if recipient else None)
         return
-    if intent in ("share", "partner_rank"):
-        reporter, partners = _roles_share_rank(refs, flow)
-    else:
-        reporter, partners = _roles(refs, flow)
-    q.reporter = reporter.code
     if intent == "compare":
-        q.partners = [p.code for p in partners]
+        found = compare_roles(text, tokens, refs, flow)
         q.flow = flow or "total"
+        if found and found[0] == "reporters":
+            _, partner, reporters = found
+            q.reporters = [r.code for r in reporters]
+            q.reporter = q.reporters[0]
+            q.partner = partner.code if partner else None
+            return
+        if found:
+            _, reporter, partners = found
+        else:
+            reporter, partners = roles_general(refs, flow)
+        q.reporter = reporter.code
+        q.partners = [p.code for p in partners]
         return
+    if intent in ("share", "partner_rank"):
+        reporter, partners = roles_share_rank(refs, flow)
+    else:
+        reporter, partners = roles_general(refs, flow)
+    q.reporter = reporter.code
     if intent == "who_trades":
-        # the asker names the other side: "who buys from X" -> X's exports; "who sells to X" -> X's imports
+        # the asker names the other side: "who buys from X" -> X's exports; "who sells to X" -> X's imports;
+        # but "who buys X's exports" / "Australian exports": the noun is already X's flow
         q.intent = "top_partners"
-        q.flow = {"export": "import", "import": "export"}[flow]
-        if reporter.marker not in ("to", "from", "de", "in"):
-            q.flow = flow  # "who are X's suppliers" style: the flow is already X's
+        verb = "export" if "sellverb" in c else "import" if "buyverb" in c else None
+        noun = "export" if "xnoun" in c and "mnoun" not in c else "import" if "mnoun" in c and "xnoun" not in c else None
+        if reporter.marker in ("to", "from", "de", "in"):
+            q.flow = {"export": "import", "import": "export"}[verb or noun or flow]
+        else:
+            q.flow = noun or verb or flow
         return
     if intent in ("top_partners", "largest_balance", "world_total"):
         q.flow = flow or "total"
@@ -333,60 +330,6 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
         q.intent = "compare"
         q.partners = [p.code for p in partners]
     q.flow = flow or "total"
-
-
-def _roles(refs: list[CountryRef], flow: str | None) -> tuple[CountryRef, list[CountryRef]]:
-    """Reporter = the country that exports/imports; partners = the others.
-
-    Markers decide where they exist ("to Russia", "from Mexico", "Mexico's", "Mexican"),
-    otherwise word order does (the first country named is the reporter).
-    """
-    def is_partner(r: CountryRef) -> bool:
-        if r.marker in ("to", "with"):
-            return True
-        if r.marker == "from":
-            return flow == "import"  # "imports from X": X is the partner; "exports from X": X is the exporter
-        if r.marker == "de":  # Spanish "importó de X" = from X; "exportó ... de X" is rare
-            return flow in ("import", "total", "balance")
-        if r.marker == "in":
-            return flow in ("export", "total", "balance", None)  # "в Россию", "exports in Russia"? rare
-        return False
-
-    def is_reporter(r: CountryRef) -> bool:
-        if r.marker in ("possessive", "demonym", "of"):
-            return True
-        return r.marker in ("from", "de") and flow == "export"
-
-    reporter = next((r for r in refs if is_reporter(r)), None)
-    if reporter is None:
-        reporter = next((r for r in refs if not is_partner(r)), refs[0])
-    partners = [r for r in refs if r is not reporter]
-    return reporter, partners
-
-
-_REPORTER_SIDE = {"export", "import", "trade", "partners", "supplier", "market"}
-_PARTNER_SIDE = {"share", "rank"}
-
-
-def _roles_share_rank(refs: list[CountryRef], flow: str | None) -> tuple[CountryRef, list[CountryRef]]:
-    """"Russia's share of Mexico's exports", "cuota de Rusia en las exportaciones de México",
-    "доля России в экспорте Мексики": the name owning the share/rank word is the partner; the
-    name owning the flow word is the reporter. Falls back to the general rules."""
-    def owns(r: CountryRef, words: set[str]) -> bool:
-        # English possessive owns the word after it ("Mexico's exports"); es/ru names own the word before ("exportaciones de México")
-        return bool((r.marker == "possessive" and r.after & words) or (r.before & words and r.marker != "possessive"))
-
-    partner = next((r for r in refs if r.marker in ("to", "from")), None) or \
-        next((r for r in refs if owns(r, _PARTNER_SIDE) and r.marker != "demonym"), None)
-    reporter = next((r for r in refs if r is not partner and (owns(r, _REPORTER_SIDE) or r.marker in ("of", "demonym"))), None)
-    if reporter is None and partner is None:
-        return _roles(refs, flow)
-    rest = [r for r in refs if r is not partner and r is not reporter]
-    if reporter is None:
-        reporter = rest.pop(0) if rest else partner
-    if partner is None and rest:
-        partner = rest.pop(0)
-    return reporter, ([partner] if partner is not None and partner is not reporter else []) + rest
 
 
 def _follow_up(last: dict, q: Query, refs: list[CountryRef], flow: str | None, c: set[str]) -> Query:
@@ -403,7 +346,9 @@ def _follow_up(last: dict, q: Query, refs: list[CountryRef], flow: str | None, c
         prev.product = q.product
     if refs:
         code = refs[0].code
-        if prev.intent == "compare":
+        if prev.intent == "compare" and len(prev.reporters) > 1:
+            prev.reporters = [*prev.reporters, code]
+        elif prev.intent == "compare":
             prev.partners = [*prev.partners, code]
         elif prev.partner or prev.intent in ("value", "series", "share", "balance", "mirror", "partner_rank", "growth"):
             prev.partner = code

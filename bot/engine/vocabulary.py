@@ -21,16 +21,24 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                "экспорт", "продал", "прода", "вывез", "вывоз", "поставк", "постав"),
     "import": ("import", "buy", "buys", "buying", "buyer", "bought", "purchas", "compr", "importac", "importo", "importar",
                "импорт", "купил", "покупа", "закуп", "ввез", "ввоз"),
+    # the same flows said with a verb of selling/buying ("who buys Australian exports?": the
+    # verb is the partners' side, the noun the reporter's)
+    "sellverb": ("sell", "sold", "vend", "прода", "постав"),
+    "buyverb": ("buy", "buys", "buying", "bought", "purchas", "compr", "купил", "покупа", "закуп"),
+    "xnoun": ("export", "exportac", "экспорт", "вывоз"),
+    "mnoun": ("import", "importac", "импорт", "ввоз"),
     "trade": ("trade", "traded", "trading", "commerce", "comerci", "intercambi", "торгов", "товарооборот",
               "оборот", "торгу"),
     "balance": ("balance", "balanza", "saldo", "сальдо", "баланс"),
     "surplus": ("surplus", "superavit", "профицит"),
     "deficit": ("deficit", "дефицит"),
-    "share": ("share", "percent", "proportion", "%", "cuota", "participac", "porcentaje", "proporci", "доля", "долю",
-              "доли", "процент"),
-    "growth": ("growth", "grow", "grew", "grown", "increase", "rise", "rose", "fell", "fall", "decline", "change",
-               "cagr", "crecim", "crecio", "crece", "aument", "variac", "cambio", "cayo", "рост", "выро", "вырос",
-               "увелич", "измен", "сниз", "упал", "паден"),
+    "share": ("share", "percent", "proportion", "%", "cuota", "participac", "porcentaje", "proporci", "peso$",
+              "доля", "долю", "доли", "долей", "процент"),
+    "percent": ("percent", "percentage", "%", "porcentaje", "porcentual", "процент"),
+    "growth": ("growth", "grow", "grew", "grown", "increase", "rise", "rose", "risen", "fell", "fall", "fallen", "decline",
+               "change", "expand", "expansion", "jump", "surge", "drop", "shrank", "shrink", "cagr", "crec", "aument",
+               "variac", "cambi", "cayo", "cayer", "caida", "disminu", "descen", "рост", "выро", "вырос", "прирост",
+               "увелич", "измен", "сниз", "сократ", "упал", "паден"),
     "top": ("top", "largest", "biggest", "main", "leading", "major", "principal", "mayor", "primer", "крупнейш",
             "главн", "основн", "ведущ", "больш", "топ"),
     "partners": ("partner", "market", "destination", "supplier", "customer", "buyer", "client", "socio", "mercado",
@@ -39,11 +47,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "supplier": ("supplier", "source", "proveedor", "origen", "поставщик"),
     "market": ("market", "destination", "customer", "buyer", "client", "mercado", "destino", "cliente", "comprador",
                "рынк", "рынок", "покупател", "направлен"),
-    "copula": ("was", "were", "is", "are", "fue", "fueron", "es", "son", "era", "eran", "был", "была", "были", "было",
-               "составил", "составля"),
+    "copula": ("was", "were", "is", "are", "fue", "fueron", "es", "son", "era", "eran", "está", "esta", "был", "была",
+               "были", "было", "составил", "составля"),
     "rank": ("rank", "position", "place", "puesto", "lugar", "posicion", "ranking", "clasific", "ubica", "место", "месте",
              "позици", "рейтинг"),
-    "where": ("where", "donde", "adonde", "куда", "где"),
+    "where": ("where", "donde", "adonde", "куда", "где", "откуда"),
     "compare": ("compar", "versus", "vs", "сравн", "больше", "меньше"),
     "or": ("or", "o", "u", "или", "либо"),
     "more": ("more", "less", "mas", "menos", "больше", "меньше"),
@@ -52,10 +60,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "what": ("what", "que", "что", "чем"),
     "how_much": ("how", "much", "cuanto", "cuanta", "сколько", "value", "valor", "объем", "объём"),
     "fdi": ("fdi", "invest", "invert", "ied", "inversion", "inversor", "invirt", "инвест", "пии", "вложен"),
+    "outward": ("outflow", "outward", "abroad", "overseas", "salida", "exterior", "исходящ", "отток", "рубеж$"),
     "arms": ("arms", "weapon", "armament", "military", "armas", "armamento", "оружи", "вооружен", "военн", "sipri", "tiv"),
     "gdp": ("gdp", "pib", "economy", "economia", "ввп", "экономик"),
-    "population": ("population", "people", "inhabitant", "poblacion", "habitantes", "населен", "жител"),
-    "per_capita": ("capita", "cápita", "душу"),
+    "population": ("population", "people", "inhabitant", "poblacion", "habitantes", "населен", "жител", "людей$",
+                   "люди$", "человек$"),
+    "per_capita": ("capita$", "percapita$", "душу"),
     "big": ("big", "bigger", "large", "larger", "size", "grande", "tamano", "tamaño", "велик", "размер", "крупнее"),
     "who": ("who", "whom", "which", "quien", "quienes", "кто", "кому", "какие", "какая", "какой"),
     "mirror": ("mirror", "agree", "same", "match", "discrepanc", "differ", "espejo", "coincid", "mismo",
@@ -65,10 +75,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "decade": ("decade", "decada", "десятилет"),
     "years": ("year", "ano", "años", "anos", "год", "лет"),
     "since": ("since", "desde", "после"),
-    "future": ("will", "forecast", "predict", "next", "sera", "pronost", "будет", "прогноз"),
+    "future": ("will", "forecast", "predict", "projection", "outlook", "next", "sera", "pronost", "proyecc", "previs",
+               "будет", "будут", "прогноз"),
     "chart": ("chart", "graph", "plot", "grafic", "график", "диаграм"),
     "with": ("with", "con", "с", "со", "между", "between", "entre"),
 }
+# A stem ending in "$" must equal the token ("capita" is not "capital"; "peso" the weight, not "pesos").
 SHORT_EXACT = 3  # stems this short must equal the token (so "o" matches only the word "o")
 FUZZY_MIN_LEN, FUZZY_CUTOFF = 5, 82
 
@@ -126,7 +138,10 @@ def concepts_of(token: str) -> frozenset[str]:
     found = set()
     for stem, concept in _ALL_STEMS:
         s = fold(stem)
-        if len(s) <= SHORT_EXACT:
+        if s.endswith("$"):
+            if token == s[:-1]:
+                found.add(concept)
+        elif len(s) <= SHORT_EXACT:
             if token == s:
                 found.add(concept)
         elif token.startswith(s):

@@ -382,9 +382,34 @@ class CountryMatcher:
                     if m.candidates:  # blocked phrases take their tokens and give nothing
                         found.append(m)
         if not all(taken):
+            found.extend(self._lowercase_us(text, tokens, taken, found))
+        if not all(taken):
             found.extend(self._fuzzy_pass(text, tokens, taken))
         found.sort(key=lambda m: m.start)
         return found
+
+    def _lowercase_us(self, text: str, tokens: list[Token], taken: list[bool], found: list[Mention]) -> list[Mention]:
+        """Lower-case "us" is the pronoun, except where a pronoun cannot stand: "u.s.", "the us",
+        and right beside another country ("vietnam us exports", "us-china trade", "mexico→us")."""
+        usa = self._iso3.get("USA")
+        if not usa or usa not in self.countries:
+            return []
+        out = []
+        for i, t in enumerate(tokens):
+            if taken[i] or t.norm != "us" or t.text not in ("us", "u.s.", "u. s."):
+                continue
+            prev_t = tokens[i - 1] if i > 0 else None
+            next_t = tokens[i + 1] if i + 1 < len(tokens) else None
+            gap_before = text[prev_t.end:t.start] if prev_t else ""
+            gap_after = text[t.end:next_t.start] if next_t else ""
+            beside_country = (prev_t is not None and taken[i - 1] and any(m.end == prev_t.end for m in found)
+                              and set(gap_before) <= set(" -–—/→>&")) or \
+                             (next_t is not None and any(m.start == next_t.start for m in found)
+                              and set(gap_after) <= set("-–—/→>") and gap_after != "")
+            if t.kind == "abbr" or (prev_t is not None and prev_t.norm == "the" and gap_before.isspace()) or beside_country:
+                taken[i] = True
+                out.append(Mention(t.start, t.end, t.text, [usa], SCORE_EXACT, "alias", False, "us"))
+        return out
 
     def codes(self, text: str) -> list[str]:
         """The best code of every mention, in text order (convenience)."""

@@ -26,6 +26,10 @@ class Ctx:
     def name(self, code: str | None) -> str:
         return self.display(code, self.lang) if code else ""
 
+    def np(self, code: str | None) -> str:
+        """The name as a noun phrase in a sentence: "the United States", "the Netherlands" (en)."""
+        return with_article(self.name(code), self.lang)
+
     def money(self, v: float) -> str:
         return money(v, self.lang)
 
@@ -34,6 +38,38 @@ class Ctx:
 
 
 _REPORTED = {"en": ("reported by", "mirror"), "es": ("según", "espejo"), "ru": ("данные", "зеркальные данные")}
+
+# The unit each figure is in, said in the source line of indicator data sets: one data set
+# (World Bank GDP and population) carries figures in several units, so the line names the
+# units of the figures shown, never the data set's first unit.
+UNIT_LABELS = {
+    "USD": {"en": "current US$", "es": "US$ corrientes", "ru": "долл. США в текущих ценах"},
+    "persons": {"en": "people", "es": "personas", "ru": "человек"},
+    "percent_of_gdp": {"en": "% of GDP", "es": "% del PIB", "ru": "% ВВП"},
+    "TIV": {"en": "SIPRI trend-indicator value (TIV)", "es": "valor indicador de tendencia del SIPRI (TIV)",
+            "ru": "показатель тренда SIPRI (TIV)"},
+}
+UNIT_LABELS["TIV_million"] = UNIT_LABELS["TIV"]
+_VALUATION = {
+    "exports FOB, imports CIF": {"es": "exportaciones FOB, importaciones CIF", "ru": "экспорт FOB, импорт CIF"},
+    "exports as reported (FOB)": {"es": "exportaciones declaradas (FOB)", "ru": "экспорт по данным экспортёра (FOB)"},
+}
+
+
+def unit_label(unit: str, lang: str) -> str:
+    labels = UNIT_LABELS.get(unit)
+    return (labels.get(lang) or labels["en"]) if labels else unit
+
+
+def _valuation(ctx: Ctx, src, figures: list[Figure]) -> str:
+    """Trade data sets: their valuation (FOB/CIF). Indicator data sets: the units of the
+    figures shown ("people" for population, "current US$" for GDP)."""
+    if src.kind == "indicator":
+        units = list(dict.fromkeys(f.unit for f in figures if f.source_id == src.id))
+        return {"es": " y ", "ru": " и "}.get(ctx.lang, " and ").join(unit_label(u, ctx.lang) for u in units)
+    if not src.valuation:
+        return ""
+    return _VALUATION.get(src.valuation, {}).get(ctx.lang, src.valuation)
 
 
 def source_line(ctx: Ctx, figures: list[Figure], *, note: str = "") -> str:
@@ -62,8 +98,9 @@ def source_line(ctx: Ctx, figures: list[Figure], *, note: str = "") -> str:
             if mirror:
                 who += (" " if who else "") + f"({mirror_word}: {', '.join(ctx.name(c) for c in mirror)})"
             line += f"; {reported} {who}" if ctx.lang != "ru" else f"; {reported}: {who}"
-        if src.valuation:
-            line += f"; {src.valuation}"
+        valuation = _valuation(ctx, src, figures)
+        if valuation:
+            line += f"; {valuation}"
         parts.append(line)
     text = f"{t('source', ctx.lang)}: " + " | ".join(parts) if parts else ""
     return text + (f". {note}" if note else "")
@@ -115,7 +152,9 @@ def resolve_years(q: Query, available: list[int], ctx: Ctx, *, want_range: bool 
 
 
 def no_year_answer(ctx: Ctx, q: Query, dataset: str, what: str, missing: list[int], available: list[int]) -> Answer:
-    text = t("no_year", ctx.lang, dataset=dataset, what=what, year=", ".join(map(str, missing)) or "—",
+    if not available or not missing:  # nothing to list: say plainly that there is no figure
+        return Answer(status="no_data", text=t("no_data", ctx.lang, what=what), lang=ctx.lang, query=q)
+    text = t("no_year", ctx.lang, dataset=dataset, what=what, year=", ".join(map(str, missing)),
              years=years_text(available))
     return Answer(status="no_data", text=text, lang=ctx.lang, query=q)
 
@@ -128,6 +167,11 @@ def pair_label(ctx: Ctx, reporter: str, partner: str | None, flow: str | None) -
 
 def latest_note(ctx: Ctx, defaulted: bool) -> str:
     return f" ({t('latest_note', ctx.lang)})" if defaulted else ""
+
+
+def year_note(ctx: Ctx, year: int, defaulted: bool) -> str:
+    """The year for use inside parentheses: "2020, latest year available" (no nested brackets)."""
+    return f"{year}, {t('latest_note', ctx.lang)}" if defaulted else str(year)
 
 
 def pct_change(a: float, b: float) -> float | None:
@@ -166,7 +210,7 @@ def title(ctx: Ctx, reporter: str, partner: str | None, flow: str | None, produc
     flow = flow or "total"
     world = partner in (None, "WLD")
     key = f"{flow}_w" if world else flow
-    text = _TITLES.get(ctx.lang, _TITLES["en"])[key].format(r=ctx.name(reporter), p=with_article(ctx.name(partner), ctx.lang))
+    text = _TITLES.get(ctx.lang, _TITLES["en"])[key].format(r=ctx.np(reporter), p=ctx.np(partner))
     if product:
         p = ctx.store.products.get(product)
         text += f" \u2014 HS {product}" + (f" ({p.description})" if p else "")

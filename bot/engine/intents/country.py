@@ -26,8 +26,12 @@ def _fmt(ctx: Ctx, f: Figure) -> str:
         return ctx.money(f.value)
     if f.unit == "percent_of_gdp":
         return ctx.pct(f.value, 2) + (" of GDP" if ctx.lang == "en" else " del PIB" if ctx.lang == "es" else " ВВП")
-    if f.unit == "TIV_million":
-        return f"{number(f.value, ctx.lang)} TIV (millions)" if ctx.lang == "en" else f"{number(f.value, ctx.lang)} TIV (млн)" if ctx.lang == "ru" else f"{number(f.value, ctx.lang)} TIV (millones)"
+    if f.unit in ("TIV_million", "TIV"):  # country totals come in TIV units, pair figures in millions: show both as millions
+        millions = f.value if f.unit == "TIV_million" else f.value / 1e6
+        word = {"en": "millions", "es": "millones", "ru": "млн"}.get(ctx.lang, "millions")
+        return f"{number(millions, ctx.lang)} TIV ({word})"
+    if f.unit == "persons":
+        return number(f.value, ctx.lang) + {"en": " people", "es": " personas", "ru": " чел."}.get(ctx.lang, "")
     return number(f.value, ctx.lang)
 
 
@@ -80,7 +84,7 @@ def _fdi_bilateral(ctx: Ctx, q: Query) -> Answer:
     figs = ctx.store.fdi_bilateral(host, investor)
     if not figs:
         hosts, investors, first, last = ctx.store.fdi_bilateral_coverage()
-        text = t("no_fdi_pair", ctx.lang, investor=ctx.name(investor), host=ctx.name(host), hosts=hosts, investors=investors,
+        text = t("no_fdi_pair", ctx.lang, investor=ctx.np(investor), host=ctx.np(host), hosts=hosts, investors=investors,
                  first=first, last=last)
         # what the store does have: the host's FDI inflows from all countries, for the year asked (or latest)
         inflows = _by_year(ctx.store.indicator(host, FDI_USD["fdi_inflow"]))
@@ -92,7 +96,7 @@ def _fdi_bilateral(ctx: Ctx, q: Query) -> Answer:
             return Answer("no_data", text, ctx.lang, q, [f], source_line=src, table=_table([f]))
         return Answer("no_data", text, ctx.lang, q)
     by_year = {f.year: f for f in figs}
-    label = t("fdi_bilateral", ctx.lang, investor=ctx.name(investor), host=ctx.name(host))
+    label = t("fdi_bilateral", ctx.lang, investor=ctx.np(investor), host=ctx.np(host))
     choice = resolve_years(q, sorted(by_year), ctx, want_range=bool(q.year_range_given or ctx.relative_years or ctx.since))
     if not choice.years:
         return no_year_answer(ctx, q, "UNCTAD", label, choice.missing, sorted(by_year))
@@ -124,7 +128,9 @@ def context(ctx: Ctx, q: Query) -> Answer:
             available = sorted(gdp if metric == "gdp" else pop)
         choice = resolve_years(q, available, ctx)
         if not choice.years:
-            lines.append(t("no_data", ctx.lang, what=f"{t(metric, ctx.lang)}, {ctx.name(code)}"))
+            what = f"{t(metric, ctx.lang)}, {ctx.name(code)}"
+            missing_text = no_year_answer(ctx, q, "World Bank WDI", what, choice.missing or q.years, available).text
+            lines.append(missing_text)
             continue
         y = choice.years[0]
         year_used = y
@@ -143,12 +149,13 @@ def context(ctx: Ctx, q: Query) -> Answer:
             results.append(f)
     if not results:
         return Answer("no_data", "\n".join(lines), ctx.lang, q)
+    lines = [line for line in lines if line]
     if len(per_country) >= 2:
         (a, va), (b, vb) = sorted(per_country.items(), key=lambda kv: kv[1], reverse=True)[:2]
         if vb:
             ratio = va / vb
-            lines.append(t("times", ctx.lang, a=ctx.name(a), ratio=number(ratio, ctx.lang, 2) if ratio < 100 else number(ratio, ctx.lang),
-                           b=ctx.name(b)) + f" ({t(metric, ctx.lang)}; {t('computed', ctx.lang)}).")
+            lines.append(t("times", ctx.lang, a=ctx.np(a), ratio=number(ratio, ctx.lang, 2) if ratio < 100 else number(ratio, ctx.lang),
+                           b=ctx.np(b)) + f" ({t(metric, ctx.lang)}; {t('computed', ctx.lang)}).")
     src = source_line(ctx, results)
     q.years = [year_used] if year_used else []
     chart = None
@@ -174,7 +181,7 @@ def arms(ctx: Ctx, q: Query) -> Answer:
             return no_year_answer(ctx, q, "SIPRI", label, choice.missing, sorted(figs))
         f = figs[choice.years[-1]]
         src = source_line(ctx, [f])
-        text = f"{label}, {f.year}{latest_note(ctx, choice.defaulted)}: {number(f.value, ctx.lang)} TIV.\n{t('arms_caveat', ctx.lang)}\n{src}"
+        text = f"{label}, {f.year}{latest_note(ctx, choice.defaulted)}: {_fmt(ctx, f)}.\n{t('arms_caveat_total', ctx.lang)}\n{src}"
         q.years = [f.year]
         return Answer("ok", text, ctx.lang, q, [f], source_line=src, table=_table([f]))
     figs = ctx.store.arms(supplier, recipient)

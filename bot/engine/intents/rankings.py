@@ -41,8 +41,16 @@ def _ranked(ctx: Ctx, reporter: str, year: int, flow: str) -> list[Figure]:
 
 
 def _years(ctx: Ctx, reporter: str, flow: str) -> tuple[str | None, list[int]]:
-    sid, world = pair_series(ctx, reporter, WORLD, "export" if flow in ("total", "balance") else flow)
-    return sid, sorted(world)
+    """Years in which the reporter's partners can be ranked: those of the best bilateral trade
+    source that has the reporter (a source with world totals only, such as WDI, ranks nothing)."""
+    flows = ("export", "import") if flow in ("total", "balance") else (flow,)
+    for sid, src in ctx.store.sources.items():  # in priority order
+        if src.kind not in ("trade", "product_trade"):
+            continue
+        years = sorted(set.intersection(*[set(ctx.store.trade_years(reporter, flow=f, source=sid)) for f in flows]))
+        if years:
+            return sid, years
+    return None, []
 
 
 def top_partners(ctx: Ctx, q: Query) -> Answer:
@@ -60,7 +68,7 @@ def top_partners(ctx: Ctx, q: Query) -> Answer:
     top = ranked[:n]
     _, world = pair_series(ctx, q.reporter, WORLD, flow)
     total = world.get(year)
-    head = t("top_title", ctx.lang, reporter=ctx.name(q.reporter), n=len(top), flow=flow_word(flow, ctx.lang),
+    head = t("top_title", ctx.lang, reporter=ctx.np(q.reporter), n=len(top), flow=flow_word(flow, ctx.lang),
              year=f"{year}{latest_note(ctx, choice.defaulted)}")
     lines = [head + ":"]
     same_source = bool(total and total.value and total.source_id == top[0].source_id)
@@ -96,8 +104,8 @@ def partner_rank(ctx: Ctx, q: Query) -> Answer:
     # the figure carries its place, so faces (the fact-check) read the rank, not the text
     f = replace(ranked[pos - 1], extra={**ranked[pos - 1].extra, "rank": pos, "ranked_partners": len(ranked)})
     total = sum(r.value for r in ranked)
-    line = t("rank_line", ctx.lang, partner=ctx.name(q.partner), rank=ordinal(pos, ctx.lang), total=len(ranked),
-             reporter=ctx.name(q.reporter), flow=flow_word(flow, ctx.lang), year=f"{year}{latest_note(ctx, choice.defaulted)}",
+    line = t("rank_line", ctx.lang, partner=ctx.np(q.partner), rank=ordinal(pos, ctx.lang), total=len(ranked),
+             reporter=ctx.np(q.reporter), flow=flow_word(flow, ctx.lang), year=f"{year}{latest_note(ctx, choice.defaulted)}",
              value=ctx.money(f.value), share=ctx.pct(f.value / total * 100, 2))
     src = source_line(ctx, [f])
     q.years = [year]
@@ -116,8 +124,8 @@ def largest_balance(ctx: Ctx, q: Query) -> Answer:
     top = ranked[: min(q.top_n or DEFAULT_TOP, MAX_TOP)]
     if not top:
         return Answer(status="no_data", text=t("no_data", ctx.lang, what=title(ctx, q.reporter, None, "balance")), lang=ctx.lang, query=q)
-    kind = t("deficit" if deficit else "surplus", ctx.lang)
-    lines = [t("largest_line", ctx.lang, reporter=ctx.name(q.reporter), kind=kind, year=f"{year}{latest_note(ctx, choice.defaulted)}")]
+    kinds = t("deficits" if deficit else "surpluses", ctx.lang)
+    lines = [t("largest_line", ctx.lang, reporter=ctx.np(q.reporter), kinds=kinds, year=f"{year}{latest_note(ctx, choice.defaulted)}")]
     lines += [f"{i}. {ctx.name(f.partner)}: {ctx.money(abs(f.value))}" for i, f in enumerate(top, 1)]
     src = source_line(ctx, top)
     chart = ChartSpec(kind="bar", title=lines[0].rstrip(":"), labels=[ctx.name(f.partner) for f in top],
@@ -132,9 +140,9 @@ def products(ctx: Ctx, q: Query) -> Answer:
     flow = q.flow if q.flow in ("export", "import") else "export"
     q.flow = flow
     year = q.years[-1] if q.years else None
-    what = title(ctx, q.reporter, q.partner, flow, q.product) + (f", {year}" if year else "")
+    what = _lower_es(ctx, title(ctx, q.reporter, q.partner, flow, q.product)) + (f", {year}" if year else "")
     if not ctx.store.has_product_data(q.reporter):
-        return Answer(status="no_data", text=t("no_products", ctx.lang, what=what), lang=ctx.lang, query=q)
+        return _no_products(ctx, q, what, flow)
     if q.product:
         from bot.engine.intents.trade import value as value_intent
 
@@ -163,3 +171,20 @@ def products(ctx: Ctx, q: Query) -> Answer:
     q.years = [year]
     return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=q, results=top, chart=chart,
                   source_line=src, table=_table(ctx, top))
+
+
+def _no_products(ctx: Ctx, q: Query, what: str, flow: str) -> Answer:
+    """No product-level data: say so, name the import command, and give the pair's total
+    flow (all goods) for the year asked, which the store does have."""
+    text = t("no_products", ctx.lang, what=what)
+    if not q.partner:
+        return Answer(status="no_data", text=text, lang=ctx.lang, query=q)
+    sid, by_year = pair_series(ctx, q.reporter, q.partner, flow)
+    year = q.years[-1] if q.years else (max(by_year) if by_year else None)
+    f = by_year.get(year) if year is not None else None
+    if f is None:
+        return Answer(status="no_data", text=text, lang=ctx.lang, query=q)
+    src = source_line(ctx, [f])
+    text += "\n" + t("pair_instead", ctx.lang, what=title(ctx, q.reporter, q.partner, flow) + f" ({t('all_goods', ctx.lang)})",
+                     year=f.year, value=ctx.money(f.value)) + "\n" + src
+    return Answer(status="no_data", text=text, lang=ctx.lang, query=q, results=[f], source_line=src, table=_table(ctx, [f]))

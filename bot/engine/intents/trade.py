@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.engine.answer import Answer, ChartSpec
 from bot.engine.intents.common import (Ctx, latest_note, no_year_answer, pct_change, resolve_years, source_line, title,
-                                       years_text)
+                                       year_note, years_text)
 from bot.engine.phrases import flow_word, t
 from bot.engine.query import Query
 from bot.render.sparkline import sparkline
@@ -75,8 +75,8 @@ def _mirror_line(ctx: Ctx, f: Figure) -> tuple[str, Figure | None]:
         valuation = src.valuation
     mflow = OPPOSITE_FLOW[f.flow]
     prep = {"en": {"import": "from", "export": "to"}, "es": {"import": "desde", "export": "a"}}.get(ctx.lang, {}).get(mflow, "")
-    line = t("mirror_line", ctx.lang, partner=ctx.name(m.reported_by), mflow=flow_word(mflow, ctx.lang), prep=prep,
-             reporter=ctx.name(f.reporter), valuation=valuation, value=ctx.money(m.value), gap=ctx.pct(abs(change), 0),
+    line = t("mirror_line", ctx.lang, partner=ctx.np(m.reported_by), mflow=flow_word(mflow, ctx.lang), prep=prep,
+             reporter=ctx.np(f.reporter), valuation=valuation, value=ctx.money(m.value), gap=ctx.pct(abs(change), 0),
              direction=t("higher" if change >= 0 else "lower", ctx.lang))
     return line, m
 
@@ -263,13 +263,16 @@ def balance(ctx: Ctx, q: Query) -> Answer:
     year = choice.years[0]
     f = by_year[year]
     kind = t("surplus" if f.value >= 0 else "deficit", ctx.lang)
-    line = t("balance_line", ctx.lang, reporter=ctx.name(q.reporter), kind=kind,
-             partner=ctx.name(partner) if partner != WORLD else ("the world" if ctx.lang == "en" else "el mundo" if ctx.lang == "es" else "мир"),
+    line = t("balance_line", ctx.lang, reporter=ctx.np(q.reporter), kind=kind,
+             partner=ctx.np(partner) if partner != WORLD else ("the world" if ctx.lang == "en" else "el mundo" if ctx.lang == "es" else "мир"),
              year=f"{year}{latest_note(ctx, choice.defaulted)}", value=ctx.money(abs(f.value)),
              x=ctx.money(f.extra["exports"]), m=ctx.money(f.extra["imports"]))
     src = source_line(ctx, [f])
     q.years = [year]
     return Answer(status="ok", text=f"{line}\n{src}", lang=ctx.lang, query=q, results=[f], source_line=src, table=_table(ctx, [f]))
+
+
+_ES_FLOW_OF = {"export": "de las exportaciones", "import": "de las importaciones", "total": "del comercio total"}
 
 
 def share(ctx: Ctx, q: Query) -> Answer:
@@ -278,59 +281,130 @@ def share(ctx: Ctx, q: Query) -> Answer:
     sid, by_year = pair_series(ctx, q.reporter, q.partner, flow)
     if not by_year:
         return _no_pair(ctx, q)
-    wid, world = pair_series(ctx, q.reporter, WORLD, flow)
-    world = {y: f for y, f in world.items() if f.source_id == sid}
+    _, world = pair_series_from(ctx, q.reporter, WORLD, flow, sid)
     available = sorted(set(by_year) & set(world))
+    if not available:
+        return _no_share_total(ctx, q, sid, by_year)
     choice = resolve_years(q, available, ctx)
     if choice.missing or not choice.years:
         return no_year_answer(ctx, q, _dataset(ctx, sid), title(ctx, q.reporter, q.partner, flow), choice.missing, available)
     year = choice.years[0]
     f, w = by_year[year], world[year]
     share_pct = f.value / w.value * 100 if w.value else 0.0
-    line = t("share_line", ctx.lang, partner=ctx.name(q.partner), partner_nom=ctx.name(q.partner), share=ctx.pct(share_pct, 2 if share_pct < 1 else 1),
-             reporter=ctx.name(q.reporter), flow=flow_word(flow, ctx.lang), year=f"{year}{latest_note(ctx, choice.defaulted)}",
-             value=ctx.money(f.value), total=ctx.money(w.value))
+    flow_text = _ES_FLOW_OF[flow] if ctx.lang == "es" else flow_word(flow, ctx.lang)
+    line = t("share_line", ctx.lang, partner=ctx.np(q.partner), partner_nom=ctx.name(q.partner),
+             share=ctx.pct(share_pct, 2 if share_pct < 1 else 1), reporter=ctx.np(q.reporter), flow=flow_text,
+             year=f"{year}{latest_note(ctx, choice.defaulted)}", value=ctx.money(f.value), total=ctx.money(w.value))
     src = source_line(ctx, [f, w])
     q.years = [year]
     return Answer(status="ok", text=f"{line}\n{src}", lang=ctx.lang, query=q, results=[f, w], source_line=src,
                   table=_table(ctx, [f, w]))
 
 
+def pair_series_from(ctx: Ctx, reporter: str, partner: str, flow: str, source: str | None) -> tuple[str | None, dict[int, Figure]]:
+    """``pair_series`` restricted to one source (a share's numerator and denominator)."""
+    if source is None:
+        return None, {}
+    if flow in ("export", "import"):
+        figs = ctx.store.trade_series(reporter, partner, flow, source=source)
+        return source, {f.year: f for f in figs}
+    sid, by_year = pair_series(ctx, reporter, partner, flow)
+    if sid == source:
+        return sid, by_year
+    xs = {f.year: f for f in ctx.store.trade_series(reporter, partner, "export", source=source)}
+    ms = {f.year: f for f in ctx.store.trade_series(reporter, partner, "import", source=source)}
+    out = {}
+    for y in sorted(set(xs) & set(ms)):
+        value = xs[y].value + ms[y].value if flow == "total" else xs[y].value - ms[y].value
+        out[y] = Figure(reporter, partner, y, flow, value, "USD", source, reported_by=xs[y].reported_by,
+                        extra={"exports": xs[y].value, "imports": ms[y].value})
+    return source, out
+
+
+def _no_share_total(ctx: Ctx, q: Query, sid: str | None, by_year: dict[int, Figure]) -> Answer:
+    """The pair's flow exists but its source has no world total for the reporter: no share
+    (never a ratio across two sources); show the flow that is there."""
+    what = title(ctx, q.reporter, q.partner, q.flow)
+    text = t("no_share_total", ctx.lang, what=what[:1].lower() + what[1:] if ctx.lang == "es" else what,
+             dataset=_dataset(ctx, sid), reporter=ctx.np(q.reporter))
+    years = [y for y in q.years if y in by_year] or [max(by_year)]
+    f = by_year[years[-1]]
+    src = source_line(ctx, [f])
+    text += "\n" + t("pair_instead", ctx.lang, what=what, year=f.year, value=ctx.money(f.value)) + "\n" + src
+    q.years = [f.year]
+    return Answer(status="no_data", text=text, lang=ctx.lang, query=q, results=[f], source_line=src, table=_table(ctx, [f]))
+
+
+_COMPARE_HEAD = {
+    "en": {"export": "Exports to {p}", "import": "Imports from {p}", "total": "Total trade with {p}", "balance": "Trade balance with {p}",
+           "export_w": "Total exports", "import_w": "Total imports", "total_w": "Total trade", "balance_w": "Overall trade balance"},
+    "es": {"export": "Exportaciones a {p}", "import": "Importaciones desde {p}", "total": "Comercio total con {p}",
+           "balance": "Balanza comercial con {p}", "export_w": "Exportaciones totales", "import_w": "Importaciones totales",
+           "total_w": "Comercio total", "balance_w": "Balanza comercial total"},
+    "ru": {"export": "Экспорт (направление: {p})", "import": "Импорт (источник: {p})", "total": "Товарооборот (партнёр: {p})",
+           "balance": "Торговое сальдо (партнёр: {p})", "export_w": "Общий экспорт", "import_w": "Общий импорт",
+           "total_w": "Общий товарооборот", "balance_w": "Общее торговое сальдо"},
+}
+
+
+def _ratio(ctx: Ctx, a: float, b: float) -> str:
+    """"1.04", "2.9", "30": enough digits that two close figures do not read as equal."""
+    ratio = a / b
+    text = f"{ratio:.2f}" if ratio < 2 else f"{ratio:.1f}" if ratio < 100 else f"{ratio:.0f}"
+    return text.replace(".", "," if ctx.lang != "en" else ".")
+
+
 def compare(ctx: Ctx, q: Query) -> Answer:
-    partners = q.partners or ([q.partner] if q.partner else [])
+    """Several partners of one reporter ("Germany's exports to France or the US"), or several
+    reporters with one partner or the world ("Japan vs South Korea exports to China")."""
+    by_reporter = len(q.reporters) >= 2 and not q.partners
     flow = q.flow or "total"
-    rows: list[Figure] = []
-    series_by_partner = {p: pair_series(ctx, q.reporter, p, flow) for p in partners}
-    available = sorted(set().union(*[set(s[1]) for s in series_by_partner.values()])) if series_by_partner else []
+    if by_reporter:
+        keys = list(dict.fromkeys(q.reporters))
+        series = {r: pair_series(ctx, r, q.partner or WORLD, flow) for r in keys}
+    else:
+        keys = list(dict.fromkeys(q.partners or ([q.partner] if q.partner else [])))
+        series = {p: pair_series(ctx, q.reporter, p, flow) for p in keys}
+    # one source for the whole comparison: the best-ranked source among those that cover most of them
+    sources = [s[0] for s in series.values() if s[0]]
+    if not sources:
+        return _no_pair(ctx, q)
+    sid = max(dict.fromkeys(sources), key=lambda x: sources.count(x))
+    available = sorted(set().union(*[set(s[1]) for s in series.values() if s[0] == sid]))
     choice = resolve_years(q, available, ctx)
     if not choice.years:
-        return no_year_answer(ctx, q, "IMF DOTS", title(ctx, q.reporter, None, flow), choice.missing, available)
+        return no_year_answer(ctx, q, _dataset(ctx, sid), title(ctx, q.reporter, None, flow), choice.missing, available)
     year = choice.years[0]
+    rows: list[Figure] = []
     missing = []
-    for p in partners:
-        f = series_by_partner[p][1].get(year)
-        if f is None:
-            missing.append(p)
-        else:
-            rows.append(f)
+    for k in keys:
+        ssid, by_year = series[k]
+        f = by_year.get(year) if ssid == sid else None
+        (rows.append(f) if f is not None else missing.append(k))
     if not rows:
         return _no_pair(ctx, q)
-    # one source for the whole comparison
-    sid = rows[0].source_id
-    rows = [r for r in rows if r.source_id == sid]
     rows.sort(key=lambda f: f.value, reverse=True)
-    head = f"{ctx.name(q.reporter)}, {flow_word(flow, ctx.lang)}, {year}{latest_note(ctx, choice.defaulted)}:"
-    lines = [head] + [f"\u2022 {ctx.name(r.partner)}: {ctx.money(r.value)}" for r in rows]
-    if len(rows) >= 2 and rows[1].value > 0:
-        ratio = rows[0].value / rows[1].value
-        lines.append(t("times", ctx.lang, a=ctx.name(rows[0].partner), ratio=f"{ratio:.1f}".replace(".", "," if ctx.lang != "en" else "."),
-                       b=ctx.name(rows[1].partner)) + ".")
+    label = (lambda f: ctx.name(f.reporter)) if by_reporter else (lambda f: ctx.name(f.partner))
+    noun = (lambda f: ctx.np(f.reporter)) if by_reporter else (lambda f: ctx.np(f.partner))
+    if by_reporter:
+        heads = _COMPARE_HEAD.get(ctx.lang, _COMPARE_HEAD["en"])
+        key = flow if q.partner not in (None, WORLD) else f"{flow}_w"
+        head = heads[key].format(p=ctx.np(q.partner)) + f", {year}{latest_note(ctx, choice.defaulted)}:"
+    else:
+        head = f"{ctx.name(q.reporter)}, {flow_word(flow, ctx.lang)}, {year}{latest_note(ctx, choice.defaulted)}:"
+    lines = [head] + [f"\u2022 {label(r)}: {ctx.money(r.value)}" for r in rows]
+    if len(rows) >= 2 and rows[1].value > 0 and rows[0].value > 0:
+        lines.append(t("times", ctx.lang, a=noun(rows[0]), ratio=_ratio(ctx, rows[0].value, rows[1].value), b=noun(rows[1])) + ".")
     if missing:
-        lines.append(t("no_data", ctx.lang, what=", ".join(ctx.name(m) for m in missing)))
+        lines.append(t("no_data", ctx.lang, what=", ".join(ctx.name(m) for m in missing) + f" ({year})"))
     src = source_line(ctx, rows)
-    chart = ChartSpec(kind="bar", title=head.rstrip(":"), labels=[ctx.name(r.partner) for r in rows], values=[r.value for r in rows],
+    chart = ChartSpec(kind="bar", title=head.rstrip(":"), labels=[label(r) for r in rows], values=[r.value for r in rows],
                       source_line=src, lang=ctx.lang)
-    q.intent, q.partners, q.years, q.flow = "compare", partners, [year], flow
+    q.intent, q.years, q.flow = "compare", [year], flow
+    if by_reporter:
+        q.reporters = keys
+    else:
+        q.partners = keys
     return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=q, results=rows, chart=chart,
                   source_line=src, table=_table(ctx, rows))
 
@@ -344,7 +418,7 @@ def mirror(ctx: Ctx, q: Query) -> Answer:
     if not choice.years:
         return no_year_answer(ctx, q, _dataset(ctx, sid), title(ctx, r, p, "total"), choice.missing, available)
     year = choice.years[0]
-    lines = [t("mirror_title", ctx.lang, a=ctx.name(r), b=ctx.name(p), year=f"{year}{latest_note(ctx, choice.defaulted)}")]
+    lines = [t("mirror_title", ctx.lang, a=ctx.np(r), b=ctx.np(p), year=year_note(ctx, year, choice.defaulted))]
     results = []
     for a, b in ((r, p), (p, r)):
         own = [f for f in ctx.store.trade_value(a, b, year, "export") if f.source_id == sid]
