@@ -1,4 +1,4 @@
-"""The command line face: ``tradefacts data ...``, ``ask``, ``serve``, ``demo``.
+"""The command line face: ``tradefacts data ...``, ``ask``, ``check``, ``serve``, ``demo``.
 
 Thin by design: it parses arguments, calls the store/engine/chat APIs and turns every
 expected failure into a one-line message and a non-zero exit code, never a traceback.
@@ -180,6 +180,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true", help="machine-readable output")
     s.set_defaults(func=cmd_data_sources)
     data.add_parser("check", help="integrity checks (row counts, orphans, duplicates)").set_defaults(func=cmd_data_check)
+    from bot.store.update.cli import add_parser as add_update_parser  # `data update` lives with its code
+
+    add_update_parser(data, _store_path, _data_dir)
 
     a = sub.add_parser("ask", help="answer a question (no question: interactive prompt; '-': one question per line from stdin)")
     a.add_argument("question", nargs="*", help="the question (quote it), or - to read questions from standard input")
@@ -187,6 +190,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--chart", metavar="FILE.png", help="write the chart (series, rankings, comparisons) to this PNG file")
     a.add_argument("--lang", choices=["en", "es", "ru"], help="answer language (default: the question's language)")
     a.set_defaults(func=cmd_ask)
+    from bot.factcheck.cli import add_parser as add_check_parser  # `check` lives with the fact-check
+
+    add_check_parser(sub, _engine)
 
     sv = sub.add_parser("serve", help="run the Telegram bot (token from TELEGRAM_BOT_TOKEN or --token-file)")
     sv.add_argument("--token-file", help="file holding the bot token (instead of TELEGRAM_BOT_TOKEN)")
@@ -195,25 +201,40 @@ def build_parser() -> argparse.ArgumentParser:
     sv.add_argument("--listen", metavar="HOST:PORT", default="127.0.0.1:8443", help="where the webhook server listens")
     sv.add_argument("--secret-token", help="webhook secret token (default: $TELEGRAM_WEBHOOK_SECRET)")
     sv.add_argument("--persistence", metavar="FILE", help="file for per-chat context (default: beside the store)")
+    sv.add_argument("--inline-media-chat", metavar="CHAT",
+                    help="chat id or @channel where inline mode uploads charts to offer them as photos"
+                         " (default: $TRADEFACTS_INLINE_MEDIA_CHAT; unset: inline answers are text only)")
     sv.set_defaults(func=cmd_serve)
 
     sub.add_parser("demo", help="build the store and answer sample questions (runs the bot if TELEGRAM_BOT_TOKEN is set)").set_defaults(func=cmd_demo)
     return p
 
 
+def _loaded(module: str, name: str) -> type:
+    """An exception class, if its module was imported (else no exception can be one of it).
+    Keeps ``ask`` from importing every importer just to name their error (cold start)."""
+    mod = sys.modules.get(module)
+    return getattr(mod, name) if mod is not None else type(f"_NotLoaded{name}", (Exception,), {})
+
+
 def main(argv: list[str] | None = None) -> int:
     from bot.store.db import StoreMissing
-    from bot.store.importers.base import ImportFailure
-    from bot.store.ingest import UnknownFormat
 
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (ImportFailure, UnknownFormat, StoreMissing, config.SecretError) as exc:
+    except (StoreMissing, config.SecretError) as exc:
         _err(str(exc))
-        return EXIT_USAGE if isinstance(exc, UnknownFormat) else EXIT_FAILED
+        return EXIT_FAILED
     except KeyboardInterrupt:
         _err("interrupted; nothing was changed")
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:
+        import_failure = _loaded("bot.store.importers.base", "ImportFailure")
+        unknown_format = _loaded("bot.store.ingest", "UnknownFormat")
+        if not isinstance(exc, (import_failure, unknown_format)):
+            raise
+        _err(str(exc))
+        return EXIT_USAGE if isinstance(exc, unknown_format) else EXIT_FAILED

@@ -68,6 +68,7 @@ def register_handlers(application: Application) -> None:
     application.add_handler(CommandHandler("sources", handlers.sources_command, filters=new_message))
     application.add_handler(CommandHandler("lang", handlers.lang_command, filters=new_message))
     application.add_handler(CommandHandler("ask", handlers.ask_command, filters=new_message))
+    application.add_handler(CommandHandler("check", handlers.check_command, filters=new_message))
     text = filters.TEXT & ~filters.COMMAND & new_message
     application.add_handler(MessageHandler(text & filters.ChatType.PRIVATE, handlers.private_text))
     application.add_handler(MessageHandler(text & filters.ChatType.GROUPS, handlers.group_text))
@@ -94,6 +95,7 @@ def build_application(
     persistence_path: str | Path | None = None,
     rate_limiter: BaseRateLimiter | None = None,
     flood_control: FloodControl | bool = True,
+    inline_media_chat: int | str | None = None,
     concurrent_updates: int = MAX_CONCURRENT_UPDATES,
 ) -> Application:
     """Build the bot's Application (not started).
@@ -104,6 +106,8 @@ def build_application(
     ``rate_limiter`` paces outgoing requests (None: none). ``flood_control``: True for the
     default limits (``flood.USER_LIMIT``, ``flood.GROUP_LIMIT``), a ``FloodControl`` for
     others, False for none. ``concurrent_updates``: updates handled at once across chats.
+    ``inline_media_chat``: a chat (a private channel of the bot's owner) where inline mode
+    uploads charts so it can offer them as photos (``inline``); None: inline answers are text.
     """
     logfilter.install(token)
     builder = (
@@ -130,6 +134,6 @@ def build_application(
         builder = builder.rate_limiter(rate_limiter)
     application = builder.build()
     flood = flood_control if isinstance(flood_control, FloodControl) else FloodControl() if flood_control else None
-    application.bot_data[handlers.DEPS_KEY] = handlers.ChatDeps(engine, sources_text, flood)
+    application.bot_data[handlers.DEPS_KEY] = handlers.ChatDeps(engine, sources_text, flood, inline_media_chat)
     register_handlers(application)
     return application

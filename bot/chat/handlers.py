@@ -5,6 +5,8 @@ Who gets an answer:
 * groups (privacy mode on, but we check anyway, so turning it off never makes the bot
   chatty): ``/ask <question>`` (PTB's CommandHandler already ignores ``/ask@otherbot``),
   messages that mention the bot, and replies to the bot's own messages (follow-ups).
+* anywhere: ``/check <text>``, or ``/check`` in reply to any message, fact-checks the text's
+  trade figures against the store (``bot.factcheck``).
 
 The engine is called directly on the event loop: it is synchronous and fast (a few
 milliseconds of SQLite look-ups), so a hop to a worker thread would cost more than it
@@ -25,6 +27,7 @@ dict; with persistence configured it survives restarts.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -53,6 +56,7 @@ class ChatDeps:
     engine: Any  # bot.engine.engine.Engine or anything with ask() and examples()
     sources_text: Callable[[str], str] | None = None
     flood: FloodControl | None = None  # None: no flood control
+    inline_media_chat: int | str | None = None  # where inline mode uploads charts (None: articles only)
 
 
 def deps(context: ContextTypes.DEFAULT_TYPE) -> ChatDeps:
@@ -215,6 +219,46 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await reply.send_text(context.bot, update.effective_chat.id, text, reply_to=_reply_to(update, message))
         return
     await answer_question(update, context, question, _reply_to(update, message))
+
+
+CHECKER_KEY = "factcheck"  # bot_data key of the fact-checker, made on the first /check
+_COMMAND = re.compile(r"^/\S*\s*")
+
+
+def fact_checker(context: ContextTypes.DEFAULT_TYPE) -> Any:
+    """The fact-checker over this bot's engine (``bot.factcheck``), made once; None when the
+    engine has no store to check against (a stand-in engine)."""
+    checker = context.bot_data.get(CHECKER_KEY)
+    if checker is None:
+        engine = deps(context).engine
+        if not hasattr(engine, "store"):
+            return None
+        from bot.factcheck import FactChecker
+
+        checker = context.bot_data[CHECKER_KEY] = FactChecker(engine)
+    return checker
+
+
+async def check_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/check <text> (and /check@bot <text>), or /check in reply to any message: a verdict for
+    every trade figure of the text, against the store. Line breaks of the text are kept."""
+    if not await admit(update, context):
+        return
+    message = update.effective_message
+    text = _COMMAND.sub("", message.text or "", count=1).strip()
+    replied = message.reply_to_message
+    if not text and replied is not None:
+        text = (replied.text or replied.caption or "").strip()
+    ctx = chat_context(context)
+    lang = ui_lang(update, context)
+    checker = fact_checker(context)
+    if not text or checker is None:
+        key = "check_usage" if checker is not None else "check_unavailable"
+        await reply.send_text(context.bot, update.effective_chat.id, t(key, lang), reply_to=_reply_to(update, message))
+        return
+    report = checker.check(text, lang=ctx.lang)
+    out = report.text if report.checked else t("check_none", ctx.lang or lang)
+    await reply.send_text(context.bot, update.effective_chat.id, out, reply_to=_reply_to(update, message))
 
 
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -115,7 +115,8 @@ def _markup(answer: Answer, lang: str, update_id: int | None) -> InlineKeyboardM
 _CHART_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chart")
 
 
-async def _chart(answer: Answer, update_id: int | None) -> bytes | None:
+async def render_chart(answer: Answer, update_id: int | None) -> bytes | None:
+    """The PNG of ``answer`` (None: no chart, or it failed: logged), drawn off the event loop."""
     if answer.chart is None:
         return None  # no chart, no hop (nor a wait behind other charts)
     try:
@@ -136,7 +137,7 @@ async def send_answer(
 ) -> None:
     """Send ``answer`` to ``chat_id`` (see the module docstring for the shape)."""
     markup = _markup(answer, lang, update_id)
-    png = await _chart(answer, update_id)
+    png = await render_chart(answer, update_id)
     if png is None:
         await send_text(bot, chat_id, answer.text, reply_to=reply_to, markup=markup)
         return

@@ -93,6 +93,7 @@ def run_polling(
     base_url: str | None = None,
     sources_text: Callable[[str], str] | None = None,
     persistence_path: str | Path | None = None,
+    inline_media_chat: int | str | None = None,
 ) -> None:
     """Run the bot with long polling until interrupted."""
     configure_logging(token)
@@ -103,6 +104,7 @@ def run_polling(
         sources_text=sources_text,
         persistence_path=persistence_path,
         rate_limiter=AIORateLimiter(max_retries=2),
+        inline_media_chat=inline_media_chat,
     )
     freeze_startup_heap()
     app.run_polling(allowed_updates=ALLOWED_UPDATES)
@@ -119,6 +121,7 @@ def run_webhook(
     base_url: str | None = None,
     sources_text: Callable[[str], str] | None = None,
     persistence_path: str | Path | None = None,
+    inline_media_chat: int | str | None = None,
 ) -> None:
     """Register ``url`` as the webhook and serve it on ``listen_host:listen_port`` until interrupted."""
     params = webhook_params(url, listen_host, listen_port, secret_token)
@@ -130,6 +133,7 @@ def run_webhook(
         sources_text=sources_text,
         persistence_path=persistence_path,
         rate_limiter=AIORateLimiter(max_retries=2),
+        inline_media_chat=inline_media_chat,
     )
     freeze_startup_heap()
     app.run_webhook(**params, allowed_updates=ALLOWED_UPDATES)
@@ -150,7 +154,8 @@ def serve_from_cli(args) -> int:
 
     Attributes read from ``args`` (all optional): ``token_file``, ``api_base_url``,
     ``webhook``, ``listen`` (HOST:PORT), ``secret_token`` (else $TELEGRAM_WEBHOOK_SECRET),
-    ``persistence`` (else beside the store), plus ``db``/``data_dir`` for the store.
+    ``persistence`` (else beside the store), ``inline_media_chat`` (else
+    $TRADEFACTS_INLINE_MEDIA_CHAT), plus ``db``/``data_dir`` for the store.
     Returns an exit code; a missing token is a one-line message, never a traceback.
     """
     import os
@@ -178,6 +183,7 @@ def serve_from_cli(args) -> int:
         "base_url": settings.api_base_url,
         "sources_text": lambda lang: sources_list(engine.coverage(), lang),
         "persistence_path": getattr(args, "persistence", None) or default_persistence_path(db),
+        "inline_media_chat": getattr(args, "inline_media_chat", None) or os.environ.get("TRADEFACTS_INLINE_MEDIA_CHAT") or None,
     }
     if not webhook:
         run_polling(engine, settings.token, **common)
