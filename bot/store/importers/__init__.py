@@ -28,11 +28,13 @@ FORMATS: dict[str, Importer] = {
 }
 
 # Formats data desks download (imported with `tradefacts data import FORMAT FILE...`).
-from bot.store.importers import baci, comtrade, wdi_csv  # noqa: E402
+from bot.store.importers import baci, comtrade, imf_sdmx, wdi_csv  # noqa: E402
 
 FORMATS["baci"] = Importer("baci", "CEPII BACI year files t,i,j,k,v,q (US$ thousand) plus country_codes/product_codes",
                            baci.load)
 FORMATS["comtrade"] = Importer("comtrade", "UN Comtrade+ final data CSV (annual goods, X/M totals, US$)", comtrade.load)
+FORMATS["imf-sdmx"] = Importer("imf-sdmx", "IMF IMTS bilateral goods trade, SDMX-CSV from the IMF SDMX API (US$)",
+                               imf_sdmx.load)
 FORMATS["wdi"] = Importer("wdi", "World Bank WDI wide CSV (API_<indicator>_DS2 download or bulk WDICSV.csv)",
                           wdi_csv.load)
 
