@@ -256,6 +256,7 @@ class Http:
                         with open(part, mode) as out:
                             for chunk in resp.iter_raw():  # as received: a chunk size would hold back bytes a drop then loses
                                 out.write(chunk)
+                                out.flush()  # on disk at once: even a killed run keeps what arrived
                                 if bar is not None:
                                     bar.update(len(chunk))
                     break
