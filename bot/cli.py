@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -36,7 +37,21 @@ def open_store(args: argparse.Namespace, *, quiet: bool = False):
 
     log = (lambda s: None) if quiet else (lambda s: print(s, file=sys.stderr))
     path = ensure_store(_store_path(args), _data_dir(args), progress=not quiet and sys.stderr.isatty(), log=log)
-    return Store.open(path)
+    store = Store.open(path)
+    try:
+        version = store.meta("schema_version")  # reads the file: a broken one fails here, not mid-answer
+    except sqlite3.DatabaseError as exc:
+        store.close()
+        raise NotAStore(f"{path} is not a readable tradefacts store ({exc}); rebuild it with `tradefacts data build`"
+                        " or point --db / TRADEFACTS_DB at another file") from None
+    if version is None:
+        store.close()
+        raise NotAStore(f"{path} is an SQLite file but not a tradefacts store; rebuild it with `tradefacts data build`")
+    return store
+
+
+class NotAStore(Exception):
+    """The file at the store path is not a store this version can read."""
 
 
 # --- data ---------------------------------------------------------------------------------
@@ -223,8 +238,15 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (StoreMissing, config.SecretError) as exc:
+    except (StoreMissing, config.SecretError, NotAStore) as exc:
         _err(str(exc))
+        return EXIT_FAILED
+    except sqlite3.DatabaseError as exc:  # e.g. `data check` on a file that is not a database
+        _err(f"the store {_store_path(args)} cannot be read: {exc}")
+        return EXIT_FAILED
+    except OSError as exc:  # an unwritable or missing folder for the store, a full disk...
+        where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+        _err(f"{exc.strerror or exc}{where}")
         return EXIT_FAILED
     except KeyboardInterrupt:
         _err("interrupted; nothing was changed")
