@@ -220,6 +220,32 @@ class Driver:
         self.run = None
 
 
+async def start_bot(fake_url: str, db: Path, log_file: str, concurrency: int, profile: str = "") -> asyncio.subprocess.Process:
+    """The bot's own process (``run_bot``), polling the fake server at ``fake_url``."""
+    return await asyncio.create_subprocess_exec(
+        sys.executable, __file__, "--bot-process", fake_url, str(db), log_file, str(concurrency), profile,
+        cwd=ROOT, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )
+
+
+async def stop_bot(proc: asyncio.subprocess.Process) -> None:
+    """Ctrl-C for the bot (a clean stop, persistence flushed); killed if it takes over 15 s."""
+    if proc.returncode is None:
+        proc.send_signal(signal.SIGINT)
+    try:
+        await asyncio.wait_for(proc.wait(), 15)
+    except TimeoutError:
+        proc.kill()
+
+
+def by_chat(items: list[tuple[dict, dict, str]]) -> list[tuple[dict, dict, list[str]]]:
+    """(chat, user, question) items grouped per chat, in order: the plans of ``flat_out``."""
+    chats: dict[int, tuple[dict, dict, list[str]]] = {}
+    for chat, user, question in items:
+        chats.setdefault(chat["id"], (chat, user, []))[2].append(question)
+    return list(chats.values())
+
+
 def load_questions(db: Path) -> tuple[list[str], list[str]]:
     """Text questions of the table (their answer has no chart) and chart questions."""
     import yaml
@@ -265,10 +291,7 @@ async def bench(args: argparse.Namespace, db: Path) -> bool:
     await fake.start()
     log = tempfile.NamedTemporaryFile(prefix="tradefacts-bot-bench-", suffix=".log", delete=False)
     log.close()
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, __file__, "--bot-process", fake.url, str(db), log.name, str(args.concurrency),
-        args.profile or "", cwd=ROOT, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
-    )
+    proc = await start_bot(fake.url, db, log.name, args.concurrency, args.profile or "")
     driver = Driver(fake, proc.pid)
     n, q = args.chats, args.questions
 
@@ -276,12 +299,6 @@ async def bench(args: argparse.Namespace, db: Path) -> bool:
         """Question i of every chat, then question i + 1 of every chat, ...; chats take turns."""
         people = driver.chats(chats)
         return [(*people[c], pool[(c * per_chat + i) % len(pool)]) for i in range(per_chat) for c in range(chats)]
-
-    def by_chat(items: list[tuple[dict, dict, str]]) -> list[tuple[dict, dict, list[str]]]:
-        chats: dict[int, tuple[dict, dict, list[str]]] = {}
-        for chat, user, question in items:
-            chats.setdefault(chat["id"], (chat, user, []))[2].append(question)
-        return list(chats.values())
 
     paced: list[dict] = []
     try:
@@ -295,12 +312,7 @@ async def bench(args: argparse.Namespace, db: Path) -> bool:
         charts = await driver.paced(f"charts, paced at {args.chart_rate:g}/s ({cn}x{cq})",
                                     plan(chart_questions, cn, cq), args.chart_rate)
     finally:
-        if proc.returncode is None:
-            proc.send_signal(signal.SIGINT)
-        try:
-            await asyncio.wait_for(proc.wait(), 15)
-        except TimeoutError:
-            proc.kill()
+        await stop_bot(proc)
         await fake.stop()
 
     print(f"store {db}: {len(text_questions)} text questions of the table, {len(chart_questions)} chart questions")

@@ -24,7 +24,6 @@ import os
 import signal
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -90,9 +89,7 @@ async def bench(args: argparse.Namespace, db: Path) -> None:
     await fake.start()
     log = tempfile.NamedTemporaryFile(prefix="tradefacts-load-bench-", suffix=".log", delete=False)
     log.close()
-    proc = await asyncio.create_subprocess_exec(
-        sys.executable, str(ROOT / "bench" / "bot_bench.py"), "--bot-process", fake.url, str(db), log.name,
-        str(args.concurrency), "", cwd=ROOT, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL)
+    proc = await bot_bench.start_bot(fake.url, db, log.name, args.concurrency)
     driver = CountingDriver(fake, proc.pid)
     bot_bench.RUN_TIMEOUT = args.timeout
     people = driver.chats(args.chats)
@@ -103,12 +100,6 @@ async def bench(args: argparse.Namespace, db: Path) -> None:
                  for i in range(per_chat) for c in range(args.chats)]
         return items[:total]
 
-    def by_chat(items):
-        chats: dict[int, tuple[dict, dict, list[str]]] = {}
-        for chat, user, question in items:
-            chats.setdefault(chat["id"], (chat, user, []))[2].append(question)
-        return list(chats.values())
-
     results = {}
     try:
         await fake.wait_call("setMyCommands", language_code="ru", timeout=bot_bench.BOT_START_TIMEOUT)
@@ -117,18 +108,13 @@ async def bench(args: argparse.Namespace, db: Path) -> None:
         results["burst"] = (burst, driver.duplicated, memory_mb(proc.pid))
         if args.soak:
             warm = max(args.chats, args.soak // 10)
-            first = await driver.flat_out(f"soak warm-up ({warm:,})", by_chat(plan(warm, 7)))
+            first = await driver.flat_out(f"soak warm-up ({warm:,})", bot_bench.by_chat(plan(warm, 7)))
             warm_rss, _ = memory_mb(proc.pid)
-            rest = await driver.flat_out(f"soak ({args.soak - warm:,} more)", by_chat(plan(args.soak - warm, 11)))
+            rest = await driver.flat_out(f"soak ({args.soak - warm:,} more)", bot_bench.by_chat(plan(args.soak - warm, 11)))
             end_rss, peak = memory_mb(proc.pid)
             results["soak"] = (first, rest, warm_rss, end_rss, peak)
     finally:
-        if proc.returncode is None:
-            proc.send_signal(signal.SIGINT)
-        try:
-            await asyncio.wait_for(proc.wait(), 15)
-        except TimeoutError:
-            proc.kill()
+        await bot_bench.stop_bot(proc)
         await fake.stop()
 
     print(f"store {db}; bot in its own process, {args.concurrency} updates at once, no rate limiter, no flood control;"
