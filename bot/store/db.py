@@ -16,7 +16,7 @@ import sqlite3
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from bot.store.schema import DDL, SCHEMA_VERSION
 
@@ -33,9 +33,18 @@ def connect_rw(path: Path | str) -> sqlite3.Connection:
     conn.execute("PRAGMA journal_mode=DELETE")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA cache_size=-200000")  # 200 MB page cache for imports
+    _drop_full_trade_index(conn)
     conn.executescript(DDL)
     conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
     return conn
+
+
+def _drop_full_trade_index(conn: sqlite3.Connection) -> None:
+    """Stores built before the totals index became partial (schema.py) hold every product row
+    in it too: drop it, so the DDL recreates it partial (one pass over the table, once)."""
+    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'trade_by_reporter'").fetchone()
+    if row and row[0] and "WHERE" not in row[0].upper():
+        conn.execute("DROP INDEX trade_by_reporter")
 
 
 def connect_ro(path: Path | str) -> sqlite3.Connection:
@@ -98,12 +107,38 @@ def building(target: Path | str) -> Iterator[sqlite3.Connection]:
         raise
 
 
-def refresh_coverage(conn: sqlite3.Connection) -> None:
-    """Recount rows and year ranges per source (once per build/import, so /sources is instant)."""
+def refresh_coverage(conn: sqlite3.Connection, sources: Iterable[str] | None = None) -> None:
+    """Recount rows and year ranges per source (once per build/import, so /sources is instant).
+
+    ``sources``: recount only these (an import passes the sources it touched; the others
+    keep their counts). ``trade`` may hold hundreds of millions of product rows: it is read
+    in ONE pass with per-source ``FILTER`` aggregates, never with ``GROUP BY source_id``
+    (which would sort every row in a temporary b-tree).
+    """
     from bot.store.schema import FIGURE_TABLES
 
-    conn.execute("DELETE FROM source_coverage")
+    if sources is None:
+        conn.execute("DELETE FROM source_coverage")
+        wanted = [r[0] for r in conn.execute("SELECT id FROM sources ORDER BY id")]
+    else:
+        wanted = sorted(set(sources))
+        conn.executemany("DELETE FROM source_coverage WHERE source_id = ?", [(s,) for s in wanted])
+    if not wanted:
+        return
     for table in FIGURE_TABLES:
-        conn.execute(
-            f"INSERT INTO source_coverage(source_id, tbl, rows, first_year, last_year)"
-            f" SELECT source_id, '{table}', count(*), min(year), max(year) FROM {table} GROUP BY source_id")
+        if table != "trade":  # small tables: grouping is cheap
+            marks = ",".join("?" * len(wanted))
+            conn.execute(
+                f"INSERT INTO source_coverage(source_id, tbl, rows, first_year, last_year)"
+                f" SELECT source_id, '{table}', count(*), min(year), max(year) FROM {table}"
+                f" WHERE source_id IN ({marks}) GROUP BY source_id", wanted)
+            continue
+        for chunk in (wanted[i:i + 50] for i in range(0, len(wanted), 50)):
+            parts = ", ".join("count(*) FILTER (WHERE source_id = ?), min(year) FILTER (WHERE source_id = ?),"
+                              " max(year) FILTER (WHERE source_id = ?)" for _ in chunk)
+            where = "" if sources is None and len(wanted) <= 50 else f" WHERE source_id IN ({','.join('?' * len(chunk))})"
+            params = [s for s in chunk for _ in range(3)] + ([] if not where else chunk)
+            row = conn.execute(f"SELECT {parts} FROM trade{where}", params).fetchone()
+            conn.executemany(
+                "INSERT INTO source_coverage(source_id, tbl, rows, first_year, last_year) VALUES (?, 'trade', ?, ?, ?)",
+                [(s, *row[3 * i:3 * i + 3]) for i, s in enumerate(chunk) if row[3 * i]])

@@ -30,12 +30,21 @@ def import_files(store: Path, fmt: str, files: list[Path], *, progress: bool = T
     reports = []
     try:
         with db.transaction(conn):
+            before = _file_records(conn)
             for f in files:
                 report = FORMATS[fmt].load(conn, Path(f), progress=progress)
                 reports.append(report)
                 log(report.summary())
-            db.refresh_coverage(conn)
+            touched = {sid for sid, *_ in _file_records(conn) - before}
+            touched |= {sid.strip() for r in reports for sid in r.source_id.split(",")}
+            db.refresh_coverage(conn, touched)  # recount only the sources this call touched
             db.set_meta(conn, "last_import_at", db.now_utc())
     finally:
         conn.close()
     return reports
+
+
+def _file_records(conn) -> set[tuple]:
+    """The provenance rows (one per source and file): those that change name the sources an
+    import touched, so the row counts of the others need not be recounted."""
+    return set(conn.execute("SELECT source_id, file_name, sha256, rows, skipped, imported_at FROM source_files"))

@@ -1,6 +1,18 @@
 """The store's Python API: every look-up the engine needs, each returning ``Figure`` values
 that carry their source. Parameterised SQL only; this is the only module (with the
 importers) that speaks SQL.
+
+Query shapes are written for a store with hundreds of millions of product rows (BACI), where
+anything that reads a pair's or a reporter's every row is too slow. The rules (checked by
+tests/test_query_plans.py with ``EXPLAIN QUERY PLAN``):
+
+- totals say ``product = 'TOTAL'`` literally, so SQLite may use the partial index
+  ``trade_by_reporter`` (schema.py);
+- "over years" iterates the years (a recursive CTE bounded by the years the store holds)
+  and seeks each one in the primary key, instead of scanning the pair's rows of every
+  product and year;
+- "a reporter's partners" for one product seeks (reporter, partner, year, flow, product)
+  once per country instead of reading the reporter's rows.
 """
 
 from __future__ import annotations
@@ -94,12 +106,28 @@ class Store:
         return s.priority if s else 99
 
     _COLS = "reporter, partner, year, flow, product, source_id, value_usd, quantity"
+    _TCOLS = "t.reporter, t.partner, t.year, t.flow, t.product, t.source_id, t.value_usd, t.quantity"
+    # The years to visit, one row each: from max(start, first year held) to min(end, last year
+    # held); 1900-2100 when the store has no coverage table rows yet. Parameters: start, end.
+    _YEARS = ("WITH RECURSIVE y(n) AS ("
+              " SELECT max(?, coalesce((SELECT min(first_year) FROM source_coverage WHERE tbl = 'trade'), 1900))"
+              " UNION ALL SELECT n + 1 FROM y"
+              " WHERE n < min(?, coalesce((SELECT max(last_year) FROM source_coverage WHERE tbl = 'trade'), 2100))) ")
+    _COUNTRIES = "(SELECT code FROM countries)"
+
+    @staticmethod
+    def _product_term(product: str | None, col: str = "product") -> tuple[str, list]:
+        """``product = 'TOTAL'`` as a literal (the partial index needs it), else a parameter."""
+        if not product or product == TOTAL:
+            return f"{col} = '{TOTAL}'", []
+        return f"{col} = ?", [product]
 
     def trade_value(self, reporter: str, partner: str, year: int, flow: str, product: str | None = None,
                     source: str | None = None) -> list[Figure]:
         """The reporter's own figure for one flow, one row per source (best source first)."""
-        sql = f"SELECT {self._COLS} FROM trade WHERE reporter=? AND partner=? AND year=? AND flow=? AND product=?"
-        params: list = [reporter, partner, year, flow, product or TOTAL]
+        term, extra = self._product_term(product)
+        sql = f"SELECT {self._COLS} FROM trade WHERE reporter=? AND partner=? AND year=? AND flow=? AND {term}"
+        params: list = [reporter, partner, year, flow, *extra]
         if source:
             sql += " AND source_id=?"
             params.append(source)
@@ -108,8 +136,9 @@ class Store:
     def mirror_value(self, reporter: str, partner: str, year: int, flow: str, product: str | None = None,
                      source: str | None = None) -> list[Figure]:
         """The same flow as the partner reports it (MEX exports to RUS = RUS imports from MEX)."""
-        sql = f"SELECT {self._COLS} FROM trade WHERE reporter=? AND partner=? AND year=? AND flow=? AND product=?"
-        params: list = [partner, reporter, year, OPPOSITE[flow], product or TOTAL]
+        term, extra = self._product_term(product)
+        sql = f"SELECT {self._COLS} FROM trade WHERE reporter=? AND partner=? AND year=? AND flow=? AND {term}"
+        params: list = [partner, reporter, year, OPPOSITE[flow], *extra]
         if source:
             sql += " AND source_id=?"
             params.append(source)
@@ -119,11 +148,12 @@ class Store:
                      product: str | None = None, source: str | None = None, mirror: bool = False) -> list[Figure]:
         """Figures over years (all sources unless one is named), ordered by source then year."""
         r, p, f = (partner, reporter, OPPOSITE[flow]) if mirror else (reporter, partner, flow)
-        sql = (f"SELECT {self._COLS} FROM trade WHERE reporter=? AND partner=? AND flow=? AND product=?"
-               " AND year BETWEEN ? AND ?")
-        params: list = [r, p, f, product or TOTAL, start if start is not None else 0, end if end is not None else 9999]
+        term, extra = self._product_term(product, "t.product")
+        sql = (f"{self._YEARS} SELECT {self._TCOLS} FROM y CROSS JOIN trade t"
+               f" WHERE t.reporter=? AND t.partner=? AND t.year=y.n AND t.flow=? AND {term}")
+        params: list = [start if start is not None else 0, end if end is not None else 9999, r, p, f, *extra]
         if source:
-            sql += " AND source_id=?"
+            sql += " AND t.source_id=?"
             params.append(source)
         return self._figures(self.conn.execute(sql, params), mirror=mirror)
 
@@ -134,9 +164,14 @@ class Store:
 
     def best_source(self, reporter: str, year: int, flow: str, product: str | None = None) -> str | None:
         """The preferred source with partner-level rows for this reporter-year-flow."""
-        rows = self.conn.execute(
-            "SELECT DISTINCT source_id FROM trade WHERE reporter=? AND year=? AND flow=? AND product=?",
-            (reporter, year, flow, product or TOTAL)).fetchall()
+        if not product or product == TOTAL:
+            rows = self.conn.execute(
+                f"SELECT DISTINCT source_id FROM trade WHERE reporter=? AND year=? AND flow=? AND product='{TOTAL}'",
+                (reporter, year, flow)).fetchall()
+        else:  # product rows are not in the index: one key seek per partner
+            rows = self.conn.execute(
+                f"SELECT DISTINCT t.source_id FROM countries c CROSS JOIN trade t WHERE t.reporter=? AND t.partner=c.code"
+                " AND t.year=? AND t.flow=? AND t.product=?", (reporter, year, flow, product)).fetchall()
         ids = sorted((r[0] for r in rows), key=self._priority)
         return ids[0] if ids else None
 
@@ -150,9 +185,14 @@ class Store:
         source = source or self.best_source(reporter, year, flow, product)
         if source is None:
             return []
-        sql = (f"SELECT {self._COLS} FROM trade WHERE reporter=? AND year=? AND flow=? AND product=? AND source_id=?"
-               " ORDER BY value_usd DESC")
-        rows = self.conn.execute(sql, (reporter, year, flow, product or TOTAL, source))
+        if not product or product == TOTAL:
+            sql = (f"SELECT {self._COLS} FROM trade WHERE reporter=? AND year=? AND flow=? AND product='{TOTAL}'"
+                   " AND source_id=? ORDER BY value_usd DESC")
+            rows = self.conn.execute(sql, (reporter, year, flow, source))
+        else:  # one key seek per country, then the (few hundred) rows are sorted
+            sql = (f"SELECT {self._TCOLS} FROM countries c CROSS JOIN trade t WHERE t.reporter=? AND t.partner=c.code"
+                   " AND t.year=? AND t.flow=? AND t.product=? AND t.source_id=? ORDER BY t.value_usd DESC")
+            rows = self.conn.execute(sql, (reporter, year, flow, product, source))
         out = []
         for row in rows:
             if countries_only and self.countries.get(row[1], None) is not None and self.countries[row[1]].kind == "group":
@@ -167,9 +207,9 @@ class Store:
     def products_ranked(self, reporter: str, partner: str, year: int, flow: str, level: int = 6,
                         source: str | None = None, limit: int | None = 10) -> list[Figure]:
         """Top products of one pair-year (product-level sources only), largest first."""
-        sql = (f"SELECT {self._COLS} FROM trade WHERE reporter=? AND partner=? AND year=? AND flow=? AND product != ?"
-               " AND length(product) = ?")
-        params: list = [reporter, partner, year, flow, TOTAL, level]
+        sql = (f"SELECT {self._COLS} FROM trade WHERE reporter=? AND partner=? AND year=? AND flow=?"
+               f" AND product != '{TOTAL}' AND length(product) = ?")
+        params: list = [reporter, partner, year, flow, level]
         if source:
             sql += " AND source_id=?"
             params.append(source)
@@ -181,33 +221,45 @@ class Store:
 
     def has_product_data(self, reporter: str | None = None, year: int | None = None) -> bool:
         """Whether any product-level trade is loaded (for a reporter / year when given)."""
-        sql, params = "SELECT 1 FROM trade WHERE product != ?", [TOTAL]
-        if reporter:
-            sql = "SELECT 1 FROM trade WHERE reporter = ? AND product != ?"
-            params = [reporter, TOTAL]
-        if year is not None:
-            sql += " AND year = ?"
-            params.append(year)
+        holders = [sid for sid, src in self.sources.items() if src.kind == "product_trade"]
+        if not holders or not self.conn.execute(
+                f"SELECT 1 FROM source_coverage WHERE tbl = 'trade' AND rows > 0"
+                f" AND source_id IN ({','.join('?' * len(holders))}) LIMIT 1", holders).fetchone():
+            return False  # no product source holds trade rows (the bundled store)
+        if reporter is None:  # reporter by reporter (the key's first column), first product row wins
+            sql, params = f"SELECT 1 FROM countries c CROSS JOIN trade t WHERE t.reporter = c.code AND t.product != '{TOTAL}'", []
+            if year is not None:
+                sql = (f"SELECT 1 FROM countries a CROSS JOIN countries b CROSS JOIN trade t WHERE t.reporter = a.code"
+                       f" AND t.partner = b.code AND t.year = ? AND t.product != '{TOTAL}'")
+                params = [year]
+        elif year is None:  # the reporter's key range, stopping at its first product row
+            sql, params = f"SELECT 1 FROM trade WHERE reporter = ? AND product != '{TOTAL}'", [reporter]
+        else:  # one key seek per partner
+            sql, params = (f"SELECT 1 FROM countries c CROSS JOIN trade t WHERE t.reporter = ? AND t.partner = c.code"
+                           f" AND t.year = ? AND t.product != '{TOTAL}'"), [reporter, year]
         return self.conn.execute(sql + " LIMIT 1", params).fetchone() is not None
 
     def product_years(self, reporter: str, partner: str, flow: str) -> list[int]:
-        """Years with product-level (HS) rows for a pair and flow."""
+        """Years with product-level (HS) rows for a pair and flow (one key seek per year)."""
         rows = self.conn.execute(
-            "SELECT DISTINCT year FROM trade WHERE reporter=? AND partner=? AND flow=? AND product != ? ORDER BY year",
-            (reporter, partner, flow, TOTAL))
+            f"{self._YEARS} SELECT n FROM y WHERE EXISTS (SELECT 1 FROM trade WHERE reporter=? AND partner=?"
+            f" AND year=y.n AND flow=? AND product != '{TOTAL}') ORDER BY n", (0, 9999, reporter, partner, flow))
         return [r[0] for r in rows]
 
     def trade_years(self, reporter: str, partner: str | None = None, flow: str | None = None,
                     source: str | None = None) -> list[int]:
-        """Years with total-trade figures for a reporter (and partner / flow / source)."""
-        sql, params = "SELECT DISTINCT year FROM trade WHERE reporter=?", [reporter]
+        """Years with total-trade figures for a reporter (and partner / flow / source): one
+        seek per year (the primary key with a partner, else the totals index)."""
+        sql = f"SELECT 1 FROM trade WHERE reporter=? AND year=y.n AND product='{TOTAL}'"
+        params: list = [0, 9999, reporter]
         for col, val in (("partner", partner), ("flow", flow), ("source_id", source)):
             if val:
                 sql += f" AND {col}=?"
                 params.append(val)
-        sql += " AND product=? ORDER BY year"
-        params.append(TOTAL)
-        return [r[0] for r in self.conn.execute(sql, params)]
+        if not flow:
+            sql += " AND flow IN ('export', 'import')"
+        rows = self.conn.execute(f"{self._YEARS} SELECT n FROM y WHERE EXISTS ({sql}) ORDER BY n", params)
+        return [r[0] for r in rows]
 
     # --- indicators, FDI, arms ----------------------------------------------------------------
     def indicator(self, code: str, indicator: str, start: int | None = None, end: int | None = None,

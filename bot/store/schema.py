@@ -5,8 +5,13 @@ Design choices (why):
   code or ``TOTAL``. The primary key includes ``source_id``: several sources may hold the
   same flow and are never merged. ``WITHOUT ROWID`` clusters rows by the key, so a
   pair-year look-up and a pair's series are range scans with no extra index.
-- ``trade_by_reporter`` serves "a reporter's partners in a year, ranked" and "a reporter's
-  partners for one product": a covering index (it also holds the key columns).
+- ``trade_by_reporter`` serves "a reporter's partners in a year, ranked" and the years a
+  reporter has totals for. It is PARTIAL (``product = 'TOTAL'``): product-level rows
+  (BACI: ~10 million a year) are never in it, so they cost no index bytes and no index
+  updates on import; the product shapes are served by the primary key alone (a pair-year's
+  products is a range; "a reporter's partners for one product" is one key seek per partner;
+  "one product across years" one seek per year). Queries on totals must say
+  ``product = 'TOTAL'`` literally (not a bound parameter) for SQLite to use a partial index.
 - Values are stored in US dollars (not millions); the unit each source published in, and the
   factor applied, are kept in ``sources``.
 - Countries include historic entities and groups (``kind``), so that every code in a
@@ -115,7 +120,7 @@ CREATE TABLE IF NOT EXISTS trade (
 ) WITHOUT ROWID;
 
 CREATE INDEX IF NOT EXISTS trade_by_reporter
-    ON trade (reporter, year, flow, product, value_usd);
+    ON trade (reporter, year, flow, product, value_usd) WHERE product = 'TOTAL';
 
 CREATE TABLE IF NOT EXISTS indicator_defs (
     indicator   TEXT PRIMARY KEY,

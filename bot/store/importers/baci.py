@@ -27,7 +27,8 @@ quotes, six fields on every line, no blank line) is parsed by pandas' C reader a
 converted with numpy; any other block goes through the pure-Python reader, which is the
 reference: it checks every field and reports file, line and column. Rows are inserted
 with multi-row INSERT statements (hundreds of rows per statement), sorted within a block
-in the order of the ``trade_by_reporter`` index. ``TRADEFACTS_BACI_ENGINE=python`` forces
+in primary-key order. Product rows are not in the (partial, totals-only) secondary index,
+so the primary key is the only b-tree an import writes. ``TRADEFACTS_BACI_ENGINE=python`` forces
 the pure-Python reader (the benchmark uses it to compare both).
 """
 
@@ -64,8 +65,6 @@ _VERSION = re.compile(r"_V(\d{6}[a-z]?)", re.IGNORECASE)
 BLOCK_BYTES = 4 << 20
 ROWS_PER_STATEMENT = 500
 CODES_SOURCE = "baci_country_codes"
-INDEX = "trade_by_reporter"  # schema.py
-SUSPEND_INDEX_MIN_ROWS = 500_000  # smaller files update the index row by row
 _TEMP = "baci_country_codes"
 
 
@@ -274,13 +273,14 @@ def load_trade(conn: sqlite3.Connection, path: Path, *, progress: bool = False) 
     per = max(1, min(ROWS_PER_STATEMENT, limit // 5))
     statements: dict[tuple[int, int], str] = {}
     cleared: set[int] = set()
-    index_sql = _suspend_index(conn, path)
     with progress_bar(path.name, progress) as bar:
         for batch in _prefetch(parser.batches()):
             if batch.year not in cleared:
-                # reporter IN (countries) lets SQLite seek the (reporter, year) index, not scan
-                conn.execute("DELETE FROM trade WHERE reporter IN (SELECT code FROM countries) AND year = ?"
-                             " AND source_id = ?", (batch.year, source.id))
+                # reporter and partner IN (countries): one primary-key seek per pair-year,
+                # not a scan of every row of the table
+                conn.execute("DELETE FROM trade WHERE reporter IN (SELECT code FROM countries)"
+                             " AND partner IN (SELECT code FROM countries) AND year = ? AND source_id = ?",
+                             (batch.year, source.id))
                 cleared.add(batch.year)
             report.skipped += batch.skipped
             report.unknown_codes.update(batch.unknown)
@@ -300,9 +300,6 @@ def load_trade(conn: sqlite3.Connection, path: Path, *, progress: bool = False) 
                     raise
             report.rows += n
             bar.update(n)
-    if index_sql:
-        conn.execute(index_sql)
-        report.notes.append(f"index {INDEX} rebuilt after the load")
     if report.rows == 0:
         if report.skipped:
             shown = ", ".join(c for c, _ in report.unknown_codes.most_common(8))
@@ -311,28 +308,6 @@ def load_trade(conn: sqlite3.Connection, path: Path, *, progress: bool = False) 
         raise ImportFailure(path, "no data rows under the header")
     record_file(conn, report, path)
     return timed(report, start)
-
-
-def _suspend_index(conn: sqlite3.Connection, path: Path) -> str | None:
-    """Drop the secondary index for a big file going into a small ``trade`` table, to be
-    rebuilt in one sorted pass at the end (cheaper than updating it row by row when the
-    table holds less than half as many rows as the file brings). Only inside the caller's
-    transaction, so a failure rolls the index back with everything else."""
-    if not conn.in_transaction:
-        return None
-    with open(path, "rb") as f:
-        gz = f.read(2) == b"\x1f\x8b"
-    estimate = path.stat().st_size * (4 if gz else 1) // 32  # about 32 bytes per BACI line
-    if estimate < SUSPEND_INDEX_MIN_ROWS:
-        return None
-    existing = conn.execute("SELECT count(*) FROM (SELECT 1 FROM trade LIMIT ?)", (estimate // 2 + 1,)).fetchone()[0]
-    if existing > estimate // 2:
-        return None
-    row = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (INDEX,)).fetchone()
-    if not row or not row[0]:
-        return None
-    conn.execute(f"DROP INDEX {INDEX}")
-    return row[0]
 
 
 def _locate_duplicate(conn: sqlite3.Connection, path: Path, source_id: str, batch: _Batch, s: int, m: int) -> None:
