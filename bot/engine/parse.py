@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from bot.engine.query import Query
 from bot.engine.roles import CountryRef, annotate, compare_roles, roles_general, roles_share_rank
-from bot.engine.vocabulary import IN, OF, PARTNER_FROM, PARTNER_TO, WITH, Token, concepts_of, tokenize
+from bot.engine.vocabulary import IN, OF, PARTNER_FROM, PARTNER_TO, WITH, Token, concepts_of, fold, tokenize
 from bot.engine.years import parse_years
 
 __all__ = ["CountryRef", "Parse", "parse", "detect_language"]
@@ -58,9 +58,15 @@ class Parse:
     since: int | None = None
     truncated: bool = False
     follow_up: bool = False
+    order_only: bool = False  # reporter and partner were told apart by word order alone
+    balance_word: str | None = None  # "surplus" / "deficit" when the question says which
 
 
 _ARTICLE_WORDS = {"the", "el", "la", "los", "las"}
+_SHARE_PHRASE = re.compile(r"\bhow much of\b|\bwhat part of\b|\bque parte de\b|\bque proporcion\b|какая часть|какую часть|какой процент")
+_FUTURE = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}r[áé]n?(?![^\W\d_])")  # Spanish future tense: exportará, crecerán, será
+_FUTURE_FOLDED = re.compile(r"next year|coming years|years ahead|proximo ano|proximos anos|ano que viene|"
+                            r"следующем году|следующий год|ближайшие годы|в будущем|in the future|en el futuro")
 
 
 def _marker(tokens: list[Token], start: int) -> str:
@@ -110,7 +116,7 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
             marker = "possessive"
         ref = CountryRef(m.candidates[0], m.start, m.end, m.text, marker, list(m.candidates), bool(m.ambiguous),
                          fuzzy=getattr(m, "kind", "") == "fuzzy")
-        annotate(ref, tokens)
+        annotate(ref, tokens, lang)
         refs.append(ref)
     masked = [(r.start, r.end) for r in refs] + ys.spans
     words = [t for t in tokens if not any(a <= t.start < b for a, b in masked)]
@@ -122,6 +128,11 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
         concepts |= found
     if "percent" in concepts and "growth" in concepts and _percent_of_change(words):
         concepts.discard("share")  # "percentage change", "percent increase": growth, not a share
+    folded = fold(text)
+    if _SHARE_PHRASE.search(folded):
+        concepts.add("share")  # "how much of Canada's exports go to the US", "qué parte de", "какая часть"
+    if _FUTURE.search(text) or _FUTURE_FOLDED.search(folded):
+        concepts.add("future")  # "¿cuánto exportará ...?", "el próximo año", "в следующем году"
     result.concepts, result.countries = concepts, refs
 
     product = None
@@ -161,6 +172,9 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
 
     q.intent = intent
     _assign(q, intent, codes, flow, concepts, text, tokens)
+    result.order_only = len(codes) == 2 and all(r.marker in ("none",) for r in codes)
+    if ("surplus" in concepts) != ("deficit" in concepts):
+        result.balance_word = "surplus" if "surplus" in concepts else "deficit"
     if not q.reporter and not q.reporters and context_query and intent in ("value", "series", "world_total"):
         result.follow_up = True
         result.query = _follow_up(context_query, q, codes, flow, concepts)
@@ -224,12 +238,15 @@ def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: boo
         return "fdi"
     if c & {"gdp", "population", "per_capita"} or ("big" in c and not flow):
         return "context"
-    if "mirror" in c and n >= 2:
-        return "mirror"
+    if ("mirror" in c or ("report" in c and c & {"compare", "with", "or"})) and n >= 2:
+        return "mirror"  # "compare Mexico's reported exports to the US with US reported imports from Mexico"
     if "rank" in c and n >= 2:
         return "partner_rank"
     if n == 2 and c & {"market", "supplier", "partners"} and ("top" in c or "where" in c):
         return "partner_rank"  # "Is the US Canada's biggest customer?", "¿Dónde se ubica México entre los proveedores de ...?"
+    if ("who" in c and n == 1 and not product and not c & {"how_much", "products"}
+            and (c & {"sellverb", "buyverb"} or (flow in ("export", "import") and refs[0].marker in ("to", "from", "de", "in")))):
+        return "who_trades"  # "who buys from Vietnam?" = Vietnam's top export markets; "who sells the most to Japan?"
     if "where" in c and n == 1 and flow in ("export", "import"):
         return "top_partners"  # "Where do Chilean exports go?"
     if (c & {"surplus", "deficit"} or flow == "balance") and "top" in c and n == 1:
@@ -237,7 +254,7 @@ def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: boo
     if ("top" in c or "partners" in c) and n == 1 and not product and ("products" not in c or c & {"market", "supplier"}):
         return "top_partners"
     if "who" in c and n == 1 and (flow in ("export", "import") or _who_flow(c)) and not product and not c & {"how_much", "products"}:
-        return "who_trades"  # "who buys from Vietnam?" = Vietnam's top export markets
+        return "who_trades"
     if "share" in c and n >= 2:
         return "share"
     if product or "products" in c or ("what" in c and flow in ("export", "import") and not c & {"how_much", "copula"} and n <= 2):
@@ -248,7 +265,8 @@ def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: boo
         return "growth"
     if n >= 3:
         return "compare"
-    if n == 2 and c & {"or", "compare"} and compare_roles(text, tokens, refs, flow, coordinated_only=True):
+    if n == 2 and c & {"or", "compare"} and compare_roles(text, tokens, refs, flow, coordinated_only=True,
+                                                        asks_which="who" in c):
         return "compare"  # "Brazil or Argentina: who exports more?", "Mexico vs Canada exports"
     if is_range or (len(years) > 2):
         return "series" if n >= 2 else "world_total"
@@ -288,7 +306,7 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
         q.reporter, q.partner = supplier.code, (recipient.code if recipient else None)
         return
     if intent == "compare":
-        found = compare_roles(text, tokens, refs, flow)
+        found = compare_roles(text, tokens, refs, flow, asks_which="who" in c)
         q.flow = flow or "total"
         if found and found[0] == "reporters":
             _, partner, reporters = found

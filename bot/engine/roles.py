@@ -57,17 +57,25 @@ class CountryRef:
     next_word: str = ""  # the token right after the name ("among", "entre", "среди")
 
 
-def annotate(ref: CountryRef, tokens: list[Token]) -> None:
-    """Fill the context fields of ``ref`` from the question's tokens."""
+def annotate(ref: CountryRef, tokens: list[Token], lang: str = "en") -> None:
+    """Fill the context fields of ``ref`` from the question's tokens.
+
+    Only English lets a bare name modify the noun after it ("US imports"); in Spanish and
+    Russian a name after which a noun follows is a subject ("¿Es China el principal socio
+    ...?", "является ли Китай крупнейшим партнёром ...") and only adjectives attach forward.
+    An article ends the attachment ("Is Canada the biggest market ...").
+    """
     before = [t for t in tokens if t.end <= ref.start and t.text not in GLUE and t.text not in COPULA][-1:]
     after = [t for t in tokens if t.start >= ref.end and t.text not in GLUE][:1]
     ref.before = concepts_of(before[0].text) if before else frozenset()
     ref.after = concepts_of(after[0].text) if after else frozenset()
     following = [t for t in tokens if t.start >= ref.end]
     ref.next_word = following[0].text if following else ""
+    if ref.marker not in ("possessive", "demonym") and lang != "en":
+        return
     for t in following:
         found = concepts_of(t.text)
-        if t.text in _ARTICLES or t.text in _SKIP_AFTER_WORDS or (found and found <= {"top"}):
+        if t.text in _SKIP_AFTER_WORDS or (found and found <= {"top"}):
             continue
         ref.next_attached = found
         break
@@ -159,14 +167,19 @@ def groups(text: str, tokens: list[Token], refs: list[CountryRef]) -> list[list[
 
 
 def compare_roles(text: str, tokens: list[Token], refs: list[CountryRef], flow: str | None,
-                  coordinated_only: bool = False) -> tuple[str, CountryRef | None, list[CountryRef]] | None:
+                  coordinated_only: bool = False, asks_which: bool = False) -> tuple[str, CountryRef | None, list[CountryRef]] | None:
     """('partners', reporter, partners) or ('reporters', partner-or-None, reporters) when the
-    question compares a coordinated group of names; None when it does not."""
+    question compares a coordinated group of names; None when it does not.
+
+    ``asks_which``: a which/who question ("Which exports more to China, Brazil or
+    Argentina?"), where a comma ends the phrase before the alternatives."""
     gs = groups(text, tokens, refs)
     big = [g for g in gs if len(g) >= 2]
     if len(big) != 1:
         return None
     group = big[0]
+    if asks_which and len(group) == len(refs) >= 3 and "," in text[group[0].end:group[1].start]:
+        group = group[1:]
     others = [r for r in refs if r not in group]
     head = group[0].marker
     if not others:

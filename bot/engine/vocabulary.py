@@ -63,8 +63,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "outward": ("outflow", "outward", "abroad", "overseas", "salida", "exterior", "исходящ", "отток", "рубеж$"),
     "arms": ("arms", "weapon", "armament", "military", "armas", "armamento", "оружи", "вооружен", "военн", "sipri", "tiv"),
     "gdp": ("gdp", "pib", "economy", "economia", "ввп", "экономик"),
-    "population": ("population", "people", "inhabitant", "poblacion", "habitantes", "населен", "жител", "людей$",
-                   "люди$", "человек$"),
+    "population": ("population", "people", "inhabitant", "poblacion", "habitantes", "personas$", "населен", "жител",
+                   "людей$", "люди$", "человек$"),
     "per_capita": ("capita$", "percapita$", "душу"),
     "big": ("big", "bigger", "large", "larger", "size", "grande", "tamano", "tamaño", "велик", "размер", "крупнее"),
     "who": ("who", "whom", "which", "quien", "quienes", "кто", "кому", "какие", "какая", "какой"),
@@ -76,7 +76,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "years": ("year", "ano", "años", "anos", "год", "лет"),
     "since": ("since", "desde", "после"),
     "future": ("will", "forecast", "predict", "projection", "outlook", "next", "sera", "pronost", "proyecc", "previs",
-               "будет", "будут", "прогноз"),
+               "proximo", "будет", "будут", "прогноз", "будущ", "следующ"),
+    "report": ("report", "declar", "registr", "сообща", "отчит", "заявл"),
     "chart": ("chart", "graph", "plot", "grafic", "график", "диаграм"),
     "with": ("with", "con", "с", "со", "между", "between", "entre"),
 }
@@ -85,7 +86,7 @@ SHORT_EXACT = 3  # stems this short must equal the token (so "o" matches only th
 FUZZY_MIN_LEN, FUZZY_CUTOFF = 5, 82
 
 PARTNER_TO = {"to", "a", "al", "hacia", "в", "во", "на", "into"}
-PARTNER_FROM = {"from", "desde", "из", "от", "de", "del"}
+PARTNER_FROM = {"from", "desde", "из", "от", "у", "de", "del"}
 WITH = {"with", "con", "с", "со", "and", "y", "e", "и", "between", "entre", "между"}
 OF = {"of", "de", "del"}
 IN = {"in", "en", "в", "во"}

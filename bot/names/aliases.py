@@ -38,7 +38,9 @@ ALIASES: list[tuple[str, tuple[str, ...], str]] = [
     ("RUS", ("РФ",), "Russian abbreviation of Российская Федерация."),
     ("KOR", ("Южная Корея", "Corea del Sur", "South Korea"), "CLDR's ru name is the formal Республика Корея."),
     ("PRK", ("DPRK", "Северная Корея", "North Korea", "Corea del Norte"), "Common names of the DPRK."),
-    ("ARE", ("UAE", "EAU", "ОАЭ", "Emiratos Árabes", "Эмираты"), "Abbreviations of the United Arab Emirates."),
+    ("ARE", ("UAE", "EAU", "ОАЭ", "Emiratos Árabes", "Эмираты", "the Emirates", "Emirates"),
+     "Abbreviations and short forms of the United Arab Emirates."),
+    ("SAU", ("KSA", "K.S.A."), "Kingdom of Saudi Arabia, the usual abbreviation in Gulf news."),
     ("ZAF", ("ЮАР",), "Russian abbreviation of South Africa."),
     ("DEU", ("West Germany", "ФРГ"),
      "IMF DOTS and the World Bank report (West) Germany under DEU before and after 1990; "
@@ -102,7 +104,7 @@ CASE_SENSITIVE: frozenset[str] = frozenset({"the States", "The States"})
 # Abbreviations safe to match in lower case too (none is an en/es/ru word). Every other
 # all-capital name of up to three letters (US, USA, EU, UE, ЕС, EAU) must be written in capitals.
 CASE_INSENSITIVE: frozenset[str] = frozenset(
-    "uk eeuu uae prc drc dprk ussr gdr rdc sfry сша рф кнр кндр оаэ юар ссср гдр дрк фрг".split())
+    "uk eeuu uae prc drc dprk ussr gdr rdc sfry ksa сша рф кнр кндр оаэ юар ссср гдр дрк фрг".split())
 
 # Words that make up the "form of government" part of formal names. A name whose leading
 # words are all of these, followed by "of"/"de"/"del" (or, in Russian, directly by the

@@ -47,6 +47,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
 from bot.names import aliases as A
+from bot.names.demonyms import combining_forms
 from bot.names.demonyms import forms as demonym_forms
 from bot.names.inflect import ru_noun_forms
 from bot.names.normalize import Token, fold, is_cyrillic, is_shouting, is_upper_word, normalize, tokenize
@@ -281,6 +282,7 @@ class CountryMatcher:
                         lemmas.setdefault(form, set()).add(tok)
         self._lemmas = {f: tuple(sorted(ls)) for f, ls in lemmas.items()}
         self._name_tokens = {t for k in self._exact for t in k.split()}
+        self._combining_forms = combining_forms()
 
         # fuzzy choices: names of countries and historic states, by token count
         self._ordinary = frozenset(fold(w) for w in ordinary_words) | STOPWORDS
@@ -382,11 +384,25 @@ class CountryMatcher:
                     if m.candidates:  # blocked phrases take their tokens and give nothing
                         found.append(m)
         if not all(taken):
+            found.extend(self._combining(text, tokens, taken))
+        if not all(taken):
             found.extend(self._lowercase_us(text, tokens, taken, found))
         if not all(taken):
             found.extend(self._fuzzy_pass(text, tokens, taken))
         found.sort(key=lambda m: m.start)
         return found
+
+    def _combining(self, text: str, tokens: list[Token], taken: list[bool]) -> list[Mention]:
+        """"Sino-US", "российско-китайский": the first part of a compound adjective, written
+        right before a hyphen, names a country (it is a demonym)."""
+        out = []
+        for i, t in enumerate(tokens[:-1]):
+            code = self._combining_forms.get(t.norm)
+            if taken[i] or not code or code not in self.countries or text[t.end:tokens[i + 1].start] not in ("-", "‑", "–"):
+                continue
+            taken[i] = True
+            out.append(Mention(t.start, t.end, t.text, [code], SCORE_DEMONYM, "demonym", False, t.norm))
+        return out
 
     def _lowercase_us(self, text: str, tokens: list[Token], taken: list[bool], found: list[Mention]) -> list[Mention]:
         """Lower-case "us" is the pronoun, except where a pronoun cannot stand: "u.s.", "the us",
@@ -396,7 +412,7 @@ class CountryMatcher:
             return []
         out = []
         for i, t in enumerate(tokens):
-            if taken[i] or t.norm != "us" or t.text not in ("us", "u.s.", "u. s."):
+            if taken[i] or t.norm not in ("us", "usa") or t.text not in ("us", "u.s.", "u. s.", "usa", "u.s.a."):
                 continue
             prev_t = tokens[i - 1] if i > 0 else None
             next_t = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -406,7 +422,10 @@ class CountryMatcher:
                               and set(gap_before) <= set(" -–—/→>&")) or \
                              (next_t is not None and any(m.start == next_t.start for m in found)
                               and set(gap_after) <= set("-–—/→>") and gap_after != "")
-            if t.kind == "abbr" or (prev_t is not None and prev_t.norm == "the" and gap_before.isspace()) or beside_country:
+            # "usa" is no English pronoun; after an English preposition it is the country (Spanish "usa" is a verb)
+            after_prep = t.norm == "usa" and prev_t is not None and prev_t.norm in ("to", "from", "with", "into", "and", "vs", "versus")
+            if t.kind == "abbr" or (prev_t is not None and prev_t.norm == "the" and gap_before.isspace()) or beside_country \
+                    or after_prep:
                 taken[i] = True
                 out.append(Mention(t.start, t.end, t.text, [usa], SCORE_EXACT, "alias", False, "us"))
         return out

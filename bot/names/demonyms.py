@@ -160,3 +160,26 @@ def forms() -> dict[str, str]:
             for f in ru_adjective_forms(fold(word)):
                 out[f] = code
     return out
+
+
+# Combining forms that only occur before a hyphen ("Sino-US trade", "Indo-Pakistani",
+# "российско-китайская торговля", "американо-китайский"). English and the Russian
+# irregular ones are listed; regular Russian ones are derived from the adjectives above
+# ("российский" → "российско", "мексиканский" → "мексиканско").
+COMBINING: dict[str, str] = {
+    "sino": "CHN", "russo": "RUS", "indo": "IND", "franco": "FRA", "anglo": "GBR", "german": "DEU", "italo": "ITA",
+    "hispano": "ESP", "luso": "PRT", "nippo": "JPN", "japano": "JPN", "turco": "TUR",
+    "американо": "USA", "русско": "RUS", "германо": "DEU", "франко": "FRA", "англо": "GBR", "японо": "JPN",
+    "итало": "ITA", "испано": "ESP", "турецко": "TUR", "индо": "IND", "советско": "SUN",
+}
+
+
+def combining_forms() -> dict[str, str]:
+    """Every folded first-part form of a compound adjective (used only before "-") → code."""
+    out = dict(COMBINING)
+    for code, (_en, _es, ru) in DEMONYMS.items():
+        for word in ru.split("|"):
+            w = fold(word)
+            if w.endswith(("ский", "цкий")):
+                out.setdefault(w[:-2] + "о", code)  # российский → российско
+    return out

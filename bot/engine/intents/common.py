@@ -22,6 +22,10 @@ class Ctx:
     lang: str
     relative_years: int | None = None
     since: int | None = None
+    # roles came from word order alone ("China US trade deficit"), and the word asked for:
+    # a balance may then be read from the side that matches the word
+    order_only: bool = False
+    balance_word: str | None = None  # "surplus" | "deficit"
 
     def name(self, code: str | None) -> str:
         return self.display(code, self.lang) if code else ""
@@ -95,8 +99,10 @@ def source_line(ctx: Ctx, figures: list[Figure], *, note: str = "") -> str:
         line = f"{src.citation}, {src.version}"
         if own or mirror:
             who = ", ".join(ctx.name(c) for c in own)
-            if mirror:
-                who += (" " if who else "") + f"({mirror_word}: {', '.join(ctx.name(c) for c in mirror)})"
+            if mirror and who:
+                who += f" ({mirror_word}: {', '.join(ctx.name(c) for c in mirror)})"
+            elif mirror:  # only the partner's figures: "reported by China (mirror)"
+                who = f"{', '.join(ctx.name(c) for c in mirror)} ({mirror_word})"
             line += f"; {reported} {who}" if ctx.lang != "ru" else f"; {reported}: {who}"
         valuation = _valuation(ctx, src, figures)
         if valuation:

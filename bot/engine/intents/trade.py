@@ -110,9 +110,13 @@ def value(ctx: Ctx, q: Query) -> Answer:
     if q.year_range_given or ctx.relative_years or ctx.since or len(q.years) > 2:
         return series(ctx, q)
     sid, by_year = pair_series(ctx, q.reporter, q.partner, q.flow, q.product)
+    choice = resolve_years(q, sorted(by_year), ctx)
+    if not by_year or choice.missing:
+        mirrored = _mirror_instead(ctx, q)
+        if mirrored is not None:
+            return mirrored
     if not by_year:
         return _no_pair(ctx, q)
-    choice = resolve_years(q, sorted(by_year), ctx)
     if choice.missing:
         return no_year_answer(ctx, q, _dataset(ctx, sid), title(ctx, q.reporter, q.partner, q.flow), choice.missing, sorted(by_year))
     year = choice.years[0]
@@ -133,6 +137,39 @@ def value(ctx: Ctx, q: Query) -> Answer:
     src = source_line(ctx, results)
     return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=_with_years(q, [year]), results=results,
                   source_line=src, table=_table(ctx, results))
+
+
+def _mirror_instead(ctx: Ctx, q: Query) -> Answer | None:
+    """The reporter's own statistics lack the flow (North Korea, Taiwan in DOTS) or the year:
+    the partner's figure for the same flow, said to be the partner's (never passed off as
+    the reporter's)."""
+    if q.partner in (None, WORLD) or q.product:
+        return None
+    sid, by_year = pair_series(ctx, q.reporter, q.partner, q.flow, mirror=True)
+    if not by_year:
+        return None
+    choice = resolve_years(q, sorted(by_year), ctx)
+    if choice.missing or not choice.years:
+        return None
+    year = choice.years[0]
+    f = by_year[year]
+    flow = q.flow if q.flow in ("export", "import") else None
+    valuation = {"export": "CIF", "import": "FOB"}.get(flow or "", "")
+    mflow = OPPOSITE_FLOW[flow] if flow else q.flow
+    prep = {"en": {"import": "from", "export": "to"}, "es": {"import": "desde", "export": "a"}}.get(ctx.lang, {}).get(mflow, "")
+    own = {"en": "its ", "es": "su " if mflow == "total" else "sus "}.get(ctx.lang, "")
+    what = own + flow_word(mflow, ctx.lang) + (f" {prep} {ctx.np(q.reporter)}" if prep else "")
+    has_own_years = bool(pair_series(ctx, q.reporter, q.partner, q.flow)[1])
+    lines = [f"{title(ctx, q.reporter, q.partner, q.flow)}, {year}{latest_note(ctx, choice.defaulted)}: {ctx.money(f.value)}.",
+             t("mirror_only_year" if has_own_years else "mirror_only", ctx.lang, reporter=ctx.np(q.reporter),
+               partner=ctx.np(q.partner), what=what, valuation=f", {valuation}" if valuation else "", year=year)]
+    if q.flow in ("total", "balance"):
+        x, m = f.extra["exports"], f.extra["imports"]
+        lines.insert(1, f"{flow_word('export', ctx.lang).capitalize()} {ctx.money(x)}, {flow_word('import', ctx.lang)} {ctx.money(m)}.")
+    src = source_line(ctx, [f])
+    q.years = [year]
+    return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=q, results=[f], source_line=src,
+                  table=_table(ctx, [f]))
 
 
 def _with_years(q: Query, years: list[int]) -> Query:
@@ -175,9 +212,19 @@ def _series_answer(ctx: Ctx, q: Query, sid: str | None, by_year: dict[int, Figur
 def series(ctx: Ctx, q: Query) -> Answer:
     q.intent = "series"
     sid, by_year = pair_series(ctx, q.reporter, q.partner, q.flow, q.product)
+    label = title(ctx, q.reporter, q.partner, q.flow, q.product)
+    if not by_year and q.partner not in (None, WORLD) and not q.product:
+        sid, by_year = pair_series(ctx, q.reporter, q.partner, q.flow, mirror=True)
+        if by_year:  # the reporter does not report this flow: the partner's figures, said to be theirs
+            answer = _series_answer(ctx, q, sid, by_year, label)
+            if answer.status == "ok":
+                note = t("mirror_series", ctx.lang, reporter=ctx.np(q.reporter), partner=ctx.np(q.partner))
+                head, _, rest = answer.text.partition("\n")
+                answer.text = f"{head}\n{note}\n{rest}"
+            return answer
     if not by_year:
         return _no_pair(ctx, q)
-    return _series_answer(ctx, q, sid, by_year, title(ctx, q.reporter, q.partner, q.flow, q.product))
+    return _series_answer(ctx, q, sid, by_year, label)
 
 
 def world_total(ctx: Ctx, q: Query) -> Answer:
@@ -255,6 +302,16 @@ def balance(ctx: Ctx, q: Query) -> Answer:
     sid, by_year = pair_series(ctx, q.reporter, partner, "balance")
     if not by_year:
         return _no_pair(ctx, q)
+    if ctx.order_only and ctx.balance_word and q.partner and not (q.year_range_given or ctx.relative_years or ctx.since):
+        # "China US trade deficit": nothing but word order says whose balance; the side that
+        # has the deficit asked about is the one meant (the US), if its own figures say so
+        year = (q.years or [max(by_year)])[-1]
+        mine = by_year.get(year)
+        rsid, reverse = pair_series(ctx, q.partner, q.reporter, "balance")
+        theirs = reverse.get(year)
+        wants_negative = ctx.balance_word == "deficit"
+        if mine is not None and theirs is not None and (mine.value < 0) != wants_negative and (theirs.value < 0) == wants_negative:
+            q.reporter, q.partner, partner, sid, by_year = q.partner, q.reporter, q.reporter, rsid, reverse
     if q.year_range_given or ctx.relative_years or ctx.since or len(q.years) > 2:
         return _series_answer(ctx, q, sid, by_year, title(ctx, q.reporter, q.partner, "balance"))
     choice = resolve_years(q, sorted(by_year), ctx)
