@@ -100,6 +100,7 @@ def import_all(ctx: Ctx, plans: list[Plan], files: dict[str, list[Path]]) -> dic
     """One transaction for every provider, vintage included."""
     conn = db.connect_rw(ctx.store)
     imported: dict[str, list] = {}
+    touched: set[str] = set()
     try:
         with db.transaction(conn):
             for p in plans:
@@ -108,9 +109,10 @@ def import_all(ctx: Ctx, plans: list[Plan], files: dict[str, list[Path]]) -> dic
                 reports = PROVIDERS[p.provider].load(conn, ctx, p, files[p.provider])
                 imported[p.provider] = reports
                 sources = sorted({sid.strip() for r in reports for sid in r.source_id.split(",") if sid.strip()})
+                touched.update(sources)
                 vintage.write(conn, sources, {"provider": p.provider, "release": p.release,
                                               "downloaded_at": ctx.now, "scope": p.scope})
-            db.refresh_coverage(conn)
+            db.refresh_coverage(conn, touched)  # recount only what this update touched (BACI-scale stores)
             db.set_meta(conn, "last_update_at", ctx.now)
     finally:
         conn.close()
