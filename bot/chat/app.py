@@ -33,7 +33,7 @@ from telegram.ext import (
 )
 
 from bot.chat import handlers, inline, logfilter
-from bot.chat.concurrency import MAX_CONCURRENT_UPDATES, ChatOrderedProcessor
+from bot.chat.concurrency import MAX_BUFFERED_UPDATES, MAX_CONCURRENT_UPDATES, ChatOrderedProcessor
 from bot.chat.flood import FloodControl
 from bot.chat.keyboards import AskButton, CsvButton
 from bot.chat.messages import COMMANDS
@@ -110,14 +110,16 @@ def build_application(
     uploads charts so it can offer them as photos (``inline``); None: inline answers are text.
     """
     logfilter.install(token)
+    processor = ChatOrderedProcessor(concurrent_updates)
+    updates_request = RetryingRequest(retries=0)  # polling retries itself; this one skips unreadable updates
     builder = (
         ApplicationBuilder()
         .token(token)
         .arbitrary_callback_data(True)
         .post_init(set_commands)
-        .concurrent_updates(ChatOrderedProcessor(concurrent_updates))
+        .concurrent_updates(processor)
         .request(RetryingRequest(connection_pool_size=max(256, 2 * concurrent_updates)))
-        .get_updates_request(RetryingRequest(retries=0))  # polling retries itself; this one skips unreadable updates
+        .get_updates_request(updates_request)
     )
     if base_url:
         root = base_url.rstrip("/")
@@ -133,6 +135,8 @@ def build_application(
     if rate_limiter is not None:
         builder = builder.rate_limiter(rate_limiter)
     application = builder.build()
+    # Back-pressure: no new poll while this many updates are queued or being handled.
+    updates_request.hold_while = lambda: application.update_queue.qsize() + processor.in_flight >= MAX_BUFFERED_UPDATES
     flood = flood_control if isinstance(flood_control, FloodControl) else FloodControl() if flood_control else None
     application.bot_data[handlers.DEPS_KEY] = handlers.ChatDeps(engine, sources_text, flood, inline_media_chat)
     register_handlers(application)

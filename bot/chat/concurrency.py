@@ -13,7 +13,8 @@ waiting behind an earlier message of their chat do not occupy slots other chats 
 takes its own semaphore before calling us; that one only caps how many updates may be
 waiting (``MAX_PENDING_UPDATES``), further ones wait in PTB's queue, still in order.
 Locks exist only while their chat has an update in flight, so memory does not grow with
-the number of chats.
+the number of chats. ``in_flight`` (updates being handled or waiting for their chat) is what
+the polling back-pressure watches (``app.build_application``).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from telegram.ext import BaseUpdateProcessor
 
 MAX_CONCURRENT_UPDATES = 64  # updates being handled at once, across all chats
 MAX_PENDING_UPDATES = 4096  # updates admitted to wait for their chat before PTB queues them
+MAX_BUFFERED_UPDATES = 512  # polling pauses while this many are queued or in flight (memory)
 
 
 class _ChatLock:
@@ -55,6 +57,7 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         super().__init__(max(max_pending, max_concurrent))
         self._running = asyncio.BoundedSemaphore(max_concurrent)
         self._chats: dict[int, _ChatLock] = {}
+        self.in_flight = 0  # updates inside do_process_update: waiting for their chat, or running
 
     @property
     def max_concurrent_updates(self) -> int:  # the real bound, not the waiting room
@@ -70,6 +73,13 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
         return len(self._chats)
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        self.in_flight += 1
+        try:
+            await self._process_in_order(update, coroutine)
+        finally:
+            self.in_flight -= 1
+
+    async def _process_in_order(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = chat_key(update)
         entry = None
         if key is not None:

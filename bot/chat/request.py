@@ -23,6 +23,12 @@ the batch, the offset never moves past it, and the bot stops answering anyone. E
 tried on its own here; one that fails is logged and handed on as a bare ``{"update_id": N}``,
 which no handler matches, so the offset moves on (``sanitize_updates``).
 
+Back-pressure (``getUpdates`` only): python-telegram-bot fetches updates as fast as Telegram
+hands them out and queues them all in memory, so a burst of 10,000 questions would sit in the
+bot's RAM (and be dropped at a restart) instead of on Telegram's servers, which keep them for
+24 hours. With ``hold_while`` set, a poll waits while that callable says the bot has enough
+on its plate, so at most about one batch (100 updates) more than the limit is ever held.
+
 One speed fix rides along: httpcore asks ``import sniffio`` on every lock it takes (about
 25 times per answer). sniffio is optional and anyio 4 no longer installs it; a missing module
 is searched for on disk each time (~50 us), which cost about a millisecond per answer. When
@@ -37,6 +43,7 @@ import importlib.util
 import json
 import logging
 import sys
+from collections.abc import Callable
 
 import httpx
 from telegram import Update
@@ -49,6 +56,7 @@ SERVER_ERROR_RETRIES = 2
 SERVER_ERROR_BACKOFF = 0.5  # seconds before the first retry
 READ_TIMEOUT = 5.0  # seconds to wait for an answer (PTB's default); charts: see reply.py
 RETRIED_NETWORK_ERRORS = (httpx.ConnectError, httpx.RemoteProtocolError)
+HOLD_MAX = 30.0  # seconds a poll waits for room at most (then it fetches anyway)
 
 if "sniffio" not in sys.modules and importlib.util.find_spec("sniffio") is None:
     sys.modules["sniffio"] = None  # type: ignore[assignment]  # see the module docstring
@@ -85,6 +93,7 @@ class RetryingRequest(HTTPXRequest):
         super().__init__(*args, **kwargs)
         self.retries = retries
         self._backoff = backoff
+        self.hold_while: Callable[[], bool] | None = None  # getUpdates waits while this is true
 
     async def do_request(
         self,
@@ -97,6 +106,8 @@ class RetryingRequest(HTTPXRequest):
         pool_timeout=HTTPXRequest.DEFAULT_NONE,
     ) -> tuple[int, bytes]:
         api_method = url.rsplit("/", 1)[-1]  # never log the URL: it holds the token
+        if api_method == "getUpdates" and self.hold_while is not None:
+            await self._wait_for_room()
         backoff = SERVER_ERROR_BACKOFF if self._backoff is None else self._backoff
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
@@ -118,3 +129,9 @@ class RetryingRequest(HTTPXRequest):
                 logger.warning("%s: the Bot API answered %d; retrying", api_method, code)
             await asyncio.sleep(backoff * 2**attempt)
         raise AssertionError("unreachable")
+
+    async def _wait_for_room(self) -> None:
+        """Wait (polling every 20 ms, at most ``HOLD_MAX`` s) until ``hold_while`` is false."""
+        deadline = asyncio.get_running_loop().time() + HOLD_MAX
+        while self.hold_while() and asyncio.get_running_loop().time() < deadline:
+            await asyncio.sleep(0.02)

@@ -106,3 +106,4 @@ async def test_processor_serialises_one_chat_and_runs_chats_side_by_side():
     running.update(now=0, max=0)
     await asyncio.gather(*(bounded.process_update(update(10 + n, 100 + n), handle(f"x{n}", 0.01)) for n in range(6)))
     assert running["max"] == 2 and bounded.max_concurrent_updates == 2
+
