@@ -75,6 +75,11 @@ class Engine:
             c = self.store.countries.get(code)
             return c.display(lang) if c else code
 
+    def _np(self, code: str, lang: str) -> str:
+        from bot.engine.intents.common import with_article
+
+        return with_article(self.display(code, lang), lang)
+
     def examples(self, lang: str = "en") -> list[str]:
         """Example questions for /start and /help, in ``lang``."""
         return list(EXAMPLES.get(lang, EXAMPLES["en"]))
@@ -111,7 +116,17 @@ class Engine:
             readings = [t("reading", lang, surface=r.surface, name=self.display(r.code, lang)) for r in p.ambiguous]
             p.status = "ok"
         if p.status == "future":
-            return Answer(status="no_data", text=t("future", lang, year=self._latest_year()), lang=lang, query=p.query)
+            kind = "indicator" if p.query is not None and p.query.intent in ("context", "fdi") or p.concepts & {"gdp", "population", "fdi"} \
+                else "trade"
+            return Answer(status="no_data", text=t("future", lang, year=self._latest_year(kind)), lang=lang, query=p.query)
+        if p.status == "need_reporter":
+            q = p.query
+            example = self.display("DEU" if q.reporter == "MEX" else "MEX", lang)
+            text = t("need_reporter_m" if q.flow == "import" else "need_reporter", lang, example=example,
+                     partner=self._np(q.reporter, lang))
+            if p.unknown_names:
+                text += " " + t("not_a_country", lang, names=", ".join(f"\u201c{n}\u201d" for n in p.unknown_names))
+            return Answer(status="not_understood", text=tidy(text, lang), lang=lang, query=q)
         if p.query is None or p.query.intent not in HANDLERS or not (p.query.reporter or p.query.reporters):
             return Answer(status="not_understood", text=t("not_understood", lang), lang=lang, query=p.query)
         q = p.query
@@ -142,6 +157,8 @@ class Engine:
         return Answer(status="ambiguous", text=t("which_country", lang, name=ref.surface), lang=lang, choices=choices,
                       query=Query(intent="", reporter=None))
 
-    def _latest_year(self) -> int:
-        cov = [c["last_year"] for c in self.store.coverage() if c["kind"] == "trade" and c["last_year"]]
+    def _latest_year(self, kind: str = "trade") -> int:
+        """The last year of the data sets of ``kind`` (trade: the bilateral sources, not the
+        World Bank totals; indicator: GDP, population, FDI)."""
+        cov = [c["last_year"] for c in self.store.coverage() if c["kind"] == kind and c["last_year"]]
         return max(cov) if cov else 0

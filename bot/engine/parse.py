@@ -20,7 +20,7 @@ __all__ = ["CountryRef", "Parse", "parse", "detect_language"]
 
 MAX_TEXT = 1000  # characters read from a question; the rest is ignored (said in the answer)
 _TOP_N = re.compile(r"(?:top|first|largest|biggest|main|principales|primeros|mayores|топ|первые|крупнейши[ех])[\s-]*(\d{1,2})\b|\b(\d{1,2})\s+(?:largest|biggest|main|top|principales|mayores|крупнейш|главн)", re.I)
-_SPANISH_HINTS = {"cuanto", "cuanta", "cuantos", "que", "exporto", "importo", "de", "del", "los", "las", "el", "la",
+_SPANISH_HINTS = {"hola", "gracias", "buenos", "buenas", "quien", "como", "cuanto", "cuanta", "cuantos", "que", "exporto", "importo", "de", "del", "los", "las", "el", "la",
                   "con", "entre", "comercio", "exportaciones", "importaciones", "principales", "socios", "y", "en",
                   "desde", "hacia", "vendio", "compro", "balanza", "cual", "donde", "mas", "inversion", "pib", "poblacion"}
 
@@ -49,7 +49,7 @@ class Parse:
 
     lang: str
     query: Query | None = None
-    status: str = "ok"  # ok | ambiguous | not_understood | future
+    status: str = "ok"  # ok | ambiguous | not_understood | future | need_reporter
     ambiguous: list[CountryRef] = field(default_factory=list)
     product_choices: list[str] = field(default_factory=list)
     concepts: set[str] = field(default_factory=set)
@@ -59,11 +59,15 @@ class Parse:
     truncated: bool = False
     follow_up: bool = False
     order_only: bool = False  # reporter and partner were told apart by word order alone
+    unknown_names: list[str] = field(default_factory=list)  # capitalised words that are no country
     balance_word: str | None = None  # "surplus" / "deficit" when the question says which
 
 
 _ARTICLE_WORDS = {"the", "el", "la", "los", "las"}
-_SHARE_PHRASE = re.compile(r"\bhow much of\b|\bwhat part of\b|\bque parte de\b|\bque proporcion\b|какая часть|какую часть|какой процент")
+_SHARE_PHRASE = re.compile(r"\bhow much of\b|\bwhat part of\b|\bhow important\b|\bimportance of\b|\bque parte de\b|"
+                           r"\bque proporcion\b|\bque tan importante\b|\bimportancia de\b|какая часть|какую часть|какой процент|"
+                           r"насколько важ")
+_PER_CAPITA_PHRASE = re.compile(r"\bper (?:person|head|inhabitant)\b|\bpor (?:habitante|persona|cabeza)\b|на (?:человека|жителя|душу)")
 _FUTURE = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}r[áé]n?(?![^\W\d_])")  # Spanish future tense: exportará, crecerán, será
 _FUTURE_FOLDED = re.compile(r"next year|coming years|years ahead|proximo ano|proximos anos|ano que viene|"
                             r"следующем году|следующий год|ближайшие годы|в будущем|in the future|en el futuro")
@@ -129,6 +133,8 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
     if "percent" in concepts and "growth" in concepts and _percent_of_change(words):
         concepts.discard("share")  # "percentage change", "percent increase": growth, not a share
     folded = fold(text)
+    if _PER_CAPITA_PHRASE.search(folded):
+        concepts.add("per_capita")
     if _SHARE_PHRASE.search(folded):
         concepts.add("share")  # "how much of Canada's exports go to the US", "qué parte de", "какая часть"
     if _FUTURE.search(text) or _FUTURE_FOLDED.search(folded):
@@ -181,8 +187,33 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
         return result
     if "future" in concepts and (not years or years[-1] > 2025) and not ys.last_n and not ys.since:
         result.status = "future"
+    if _names_only_the_other_side(q, codes, flow, lang):
+        # "exports to Norway", "Texas exports to Mexico": whose exports? never the partner's own flows
+        result.status = "need_reporter"
+        result.unknown_names = _unknown_names(text, words, concepts)
     result.query = q
     return result
+
+
+def _names_only_the_other_side(q: Query, refs: list[CountryRef], flow: str | None, lang: str) -> bool:
+    if len(refs) != 1 or q.intent not in ("world_total", "growth", "series", "value") or q.partner:
+        return False
+    m = refs[0].marker
+    return (m == "to" and flow == "export") or (m == "from" and flow == "import") or \
+        (m == "in" and flow == "export" and lang == "ru")
+
+
+def _unknown_names(text: str, words: list[Token], concepts: set[str]) -> list[str]:
+    """Capitalised words that are neither countries nor question words ("Texas", "Scotland"):
+    the answer says they are not countries in the data."""
+    out = []
+    for t in words:
+        raw = text[t.start:t.end]
+        if raw[:1].isupper() and len(raw) >= 3 and not concepts_of(t.text) and not raw.isupper() and t.text not in _ARTICLE_WORDS:
+            from bot.names.stopwords import STOPWORDS
+            if t.text not in STOPWORDS:
+                out.append(raw)
+    return out[:2]
 
 
 def _percent_of_change(words: list[Token]) -> bool:
@@ -297,6 +328,16 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
         investor = investor or (rest.pop(0) if rest else None)
         host = host or (rest.pop(0) if rest else None)
         q.reporter, q.partner = (host.code if host else None), (investor.code if investor else None)
+        return
+    if intent == "arms" and len(refs) == 1:
+        # one country: its arms imports when it is the destination ("to India", "India's arms
+        # imports"), else its exports; "who ..." / "top ..." ranks the other side (SIPRI pairs)
+        r = refs[0]
+        recipient_side = r.marker in ("to", "in") or "mnoun" in c or (flow == "import" and r.marker not in ("from", "demonym", "possessive"))
+        q.reporter, q.partner = r.code, None
+        q.flow = "import" if recipient_side else "export"
+        if c & {"who", "top", "where", "partners"}:
+            q.metric = "top_suppliers" if recipient_side else "top_recipients"
         return
     if intent == "arms":
         supplier = next((r for r in refs if r.marker in ("from", "demonym", "possessive", "none")), refs[0])

@@ -83,17 +83,20 @@ def annotate(ref: CountryRef, tokens: list[Token], lang: str = "en") -> None:
 
 def attachment(ref: CountryRef, flow: str | None) -> str | None:
     """'partner', 'reporter' or None, for share and rank questions (see the module docstring)."""
-    if ref.marker == "to" or (ref.marker == "in" and flow != "import"):
+    if ref.marker == "to":
         return "partner"
-    if ref.marker in ("from", "de"):
-        return "partner" if flow in ("import", "total", None) else "reporter"
     if ref.next_word in AMONG:
         return "partner"  # "Where does Russia rank among ...", "Rusia entre los destinos ..."
-    if ref.marker in ("possessive", "demonym", "none", "of", "with") and ref.next_attached:
+    if ref.marker in ("possessive", "demonym", "none", "of", "with", "in") and ref.next_attached:
+        # "share of India in UAE exports": UAE modifies "exports", whatever stands before it
         if ref.next_attached & PARTNER_WORDS:
             return "partner"
         if ref.next_attached & REPORTER_WORDS:
             return "reporter"
+    if ref.marker == "in" and flow != "import":
+        return "partner"
+    if ref.marker in ("from", "de"):
+        return "partner" if flow in ("import", "total", None) else "reporter"
     if ref.marker != "possessive":
         if ref.before & PARTNER_WORDS:
             return "partner"

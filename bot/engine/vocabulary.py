@@ -35,7 +35,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "share": ("share", "percent", "proportion", "%", "cuota", "participac", "porcentaje", "proporci", "peso$",
               "доля", "долю", "доли", "долей", "процент"),
     "percent": ("percent", "percentage", "%", "porcentaje", "porcentual", "процент"),
-    "growth": ("growth", "grow", "grew", "grown", "increase", "rise", "rose", "risen", "fell", "fall", "fallen", "decline",
+    "growth": ("growth", "grow", "grew", "grown", "double", "doubl", "tripl", "halve", "halv", "duplic", "удво", "increase", "rise", "rose", "risen", "fell", "fall", "fallen", "decline",
                "change", "expand", "expansion", "jump", "surge", "drop", "shrank", "shrink", "cagr", "crec", "aument",
                "variac", "cambi", "cayo", "cayer", "caida", "disminu", "descen", "рост", "выро", "вырос", "прирост",
                "увелич", "измен", "сниз", "сократ", "упал", "паден"),
@@ -118,6 +118,7 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.group(0).removesuffix("'s"), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
 
 
+_NOT_FLOW_PREFIXES = ("importan", "exportab")
 _ALL_STEMS = [(stem, concept) for concept, stems in CONCEPTS.items() for stem in stems]
 # Full word forms that typos are measured against (a stem is too short for a fair ratio).
 FUZZY_WORDS: dict[str, str] = {
@@ -137,6 +138,8 @@ _FUZZY_CONCEPT = FUZZY_WORDS
 def concepts_of(token: str) -> frozenset[str]:
     """The concepts a single folded token stands for (possibly several, possibly none)."""
     found = set()
+    if token.startswith(_NOT_FLOW_PREFIXES):  # "important", "importancia" are not imports
+        return frozenset()
     for stem, concept in _ALL_STEMS:
         s = fold(stem)
         if s.endswith("$"):

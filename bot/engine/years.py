@@ -83,6 +83,9 @@ def _span(a: int, b: int) -> list[int]:
 def parse_years(text: str) -> YearSpec:
     """Years, ranges and relative periods in ``text`` (the first pattern that applies wins,
     most specific first)."""
+    listed = sorted({int(y.group(1)) for y in _YEAR.finditer(text)})
+    if len(listed) >= 3 and not _FROM_TO.search(text):  # "2015, 2016 and 2017": those years, not a range of the last two
+        return YearSpec(listed, False, spans=[y.span() for y in _YEAR.finditer(text)])
     m = _FROM_TO.search(text) or _RANGE.search(text)
     if m:
         return YearSpec(_span(_year(m.group(1)), _year(m.group(2))), True, spans=[m.span()])

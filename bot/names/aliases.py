@@ -52,6 +52,11 @@ ALIASES: list[tuple[str, tuple[str, ...], str]] = [
     ("TWN", ("Chinese Taipei",), "WTO/Olympic name of Taiwan."),
     ("MAC", ("Macau",), "Common English spelling of Macao."),
     ("CZE", ("Чешская Республика",), "Formal Russian name (data has it only as UNTERM formal)."),
+    ("KNA", ("St Kitts", "St. Kitts", "Saint Kitts", "Сент-Китс"), "First half of Saint Kitts and Nevis, as it is usually said."),
+    ("VCT", ("St Vincent", "St. Vincent", "Saint Vincent", "San Vicente", "Сент-Винсент"), "First half of Saint Vincent and the Grenadines."),
+    ("TTO", ("Trinidad", "Тринидад"), "First half of Trinidad and Tobago."),
+    ("ATG", ("Antigua",), "First half of Antigua and Barbuda."),
+    ("STP", ("Sao Tome", "São Tomé", "Сан-Томе"), "First half of São Tomé and Príncipe."),
     # -- historic states: the data names them once, in English only ---------------------------------
     ("SUN", ("USSR", "U.S.S.R.", "Soviet Union", "СССР", "Советский Союз", "URSS", "Unión Soviética"),
      "The Soviet Union appears in 1960-1991 trade tables as SUN."),
@@ -104,7 +109,7 @@ CASE_SENSITIVE: frozenset[str] = frozenset({"the States", "The States"})
 # Abbreviations safe to match in lower case too (none is an en/es/ru word). Every other
 # all-capital name of up to three letters (US, USA, EU, UE, ЕС, EAU) must be written in capitals.
 CASE_INSENSITIVE: frozenset[str] = frozenset(
-    "uk eeuu uae prc drc dprk ussr gdr rdc sfry ksa сша рф кнр кндр оаэ юар ссср гдр дрк фрг".split())
+    "uk eu ue eeuu uae prc drc dprk ussr gdr rdc sfry ksa сша рф кнр кндр оаэ юар ссср гдр дрк фрг".split())
 
 # Words that make up the "form of government" part of formal names. A name whose leading
 # words are all of these, followed by "of"/"de"/"del" (or, in Russian, directly by the

@@ -418,7 +418,10 @@ class CountryMatcher:
             next_t = tokens[i + 1] if i + 1 < len(tokens) else None
             gap_before = text[prev_t.end:t.start] if prev_t else ""
             gap_after = text[t.end:next_t.start] if next_t else ""
-            beside_country = (prev_t is not None and taken[i - 1] and any(m.end == prev_t.end for m in found)
+            # "what were us imports from china": before a trade word, after a word that takes no object
+            before_trade_word = (next_t is not None and next_t.norm in _TRADE_NOUNS and gap_after.isspace()
+                                 and (prev_t is None or prev_t.norm in _NO_OBJECT_BEFORE))
+            beside_country = before_trade_word or (prev_t is not None and taken[i - 1] and any(m.end == prev_t.end for m in found)
                               and set(gap_before) <= set(" -–—/→>&")) or \
                              (next_t is not None and any(m.start == next_t.start for m in found)
                               and set(gap_after) <= set("-–—/→>") and gap_after != "")
@@ -628,6 +631,12 @@ class CountryMatcher:
         local = {"es": getattr(c, "name_es", None), "ru": getattr(c, "name_ru", None)}.get(lang)
         name = local or over[0] or c.name
         return name.replace(" & ", {"es": " y ", "ru": " и "}.get(lang if local else "en", " and "))
+
+
+_TRADE_NOUNS = frozenset("exports imports export import trade trading deficit surplus gdp economy fdi investment "
+                         "population arms weapons exporters importers".split())
+_NO_OBJECT_BEFORE = frozenset("were was are is be been of on about and or vs versus in did do does much many what how "
+                              "total all compare the with between from".split())
 
 
 def _sentence_initial(text: str, tokens: list[Token], i: int) -> bool:

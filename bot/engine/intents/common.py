@@ -57,6 +57,11 @@ UNIT_LABELS["TIV_million"] = UNIT_LABELS["TIV"]
 _VALUATION = {
     "exports FOB, imports CIF": {"es": "exportaciones FOB, importaciones CIF", "ru": "экспорт FOB, импорт CIF"},
     "exports as reported (FOB)": {"es": "exportaciones declaradas (FOB)", "ru": "экспорт по данным экспортёра (FOB)"},
+    "trend-indicator value (TIV): volume of major arms, not financial value":
+        {"es": "valor indicador de tendencia (TIV): volumen de armas principales, no valor financiero",
+         "ru": "показатель тренда (TIV): объём основных вооружений, а не денежная стоимость"},
+    "net FDI flows, as reported by the host": {"es": "flujos netos de IED, según el país receptor",
+                                               "ru": "чистые потоки ПИИ по данным принимающей страны"},
 }
 
 
@@ -201,7 +206,8 @@ _TITLES = {
 
 
 _THE_EXACT = {"netherlands", "philippines", "bahamas", "gambia", "maldives", "comoros", "seychelles", "united states",
-              "united kingdom", "united arab emirates", "czech republic", "dominican republic", "central african republic"}
+              "united kingdom", "united arab emirates", "czech republic", "dominican republic", "central african republic",
+              "european union", "euro area", "world", "middle east", "ussr", "soviet union", "holy see"}
 
 
 def with_article(name: str, lang: str) -> str:

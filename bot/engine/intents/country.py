@@ -31,7 +31,10 @@ def _fmt(ctx: Ctx, f: Figure) -> str:
         word = {"en": "millions", "es": "millones", "ru": "млн"}.get(ctx.lang, "millions")
         return f"{number(millions, ctx.lang)} TIV ({word})"
     if f.unit == "persons":
-        return number(f.value, ctx.lang) + {"en": " people", "es": " personas", "ru": " чел."}.get(ctx.lang, "")
+        n = number(f.value, ctx.lang)
+        if ctx.lang == "es":
+            return n + (" de personas" if n.endswith(("millones", "millón", "mil millones")) else " personas")
+        return n + {"en": " people", "ru": " человек"}.get(ctx.lang, "")
     return number(f.value, ctx.lang)
 
 
@@ -165,8 +168,75 @@ def context(ctx: Ctx, q: Query) -> Answer:
     return Answer("ok", "\n".join(lines + [src]), ctx.lang, q, results, chart=chart, source_line=src, table=_table(results))
 
 
+_ARMS_TOP = {
+    "top_suppliers": {"en": "Largest arms suppliers to {c}, {span}", "es": "Mayores proveedores de armas de {c}, {span}",
+                      "ru": "Крупнейшие поставщики вооружений ({c}), {span}"},
+    "top_recipients": {"en": "Largest recipients of arms from {c}, {span}", "es": "Mayores receptores de armas de {c}, {span}",
+                       "ru": "Крупнейшие получатели вооружений ({c}), {span}"},
+}
+ARMS_WINDOW = 10  # "who supplies arms to India?": the last ten order years SIPRI has, summed
+
+
+def _arms_ranking(ctx: Ctx, q: Query) -> Answer:
+    """"Who sells weapons to Saudi Arabia?", "Who buys Russian arms?": SIPRI pair figures of
+    every supplier (or recipient), summed over the years asked (default: the last ten)."""
+    country, suppliers = q.reporter, q.metric == "top_suppliers"
+    others = [c for c, info in ctx.store.countries.items() if c != country and info.kind != "group"]
+    pairs = {o: (ctx.store.arms(o, country) if suppliers else ctx.store.arms(country, o)) for o in others}
+    pairs = {o: figs for o, figs in pairs.items() if figs}
+    if not pairs:
+        what = t("arms_line", ctx.lang, supplier="\u2026" if suppliers else ctx.name(country),
+                 recipient=ctx.name(country) if suppliers else "\u2026")
+        return Answer("no_data", t("no_data", ctx.lang, what=what), ctx.lang, q)
+    last = max(f.year for figs in pairs.values() for f in figs)
+    if q.years:
+        lo, hi = q.years[0], q.years[-1]
+    else:
+        lo = ctx.since or (last - (ctx.relative_years or ARMS_WINDOW) + 1)
+        hi = last
+    totals = []
+    for o, figs in pairs.items():
+        chosen = [f for f in figs if lo <= f.year <= hi]
+        if chosen:
+            totals.append((sum(f.value for f in chosen), o, chosen))
+    if not totals:
+        return no_year_answer(ctx, q, "SIPRI", ctx.name(country), [lo] if lo == hi else list(range(lo, hi + 1)),
+                              sorted({f.year for figs in pairs.values() for f in figs}))
+    totals.sort(key=lambda x: -x[0])
+    top = totals[: min(q.top_n or 5, 20)]
+    span = str(lo) if lo == hi else f"{lo}\u2013{hi}"
+    word = {"en": "millions", "es": "millones", "ru": "млн"}.get(ctx.lang, "millions")
+    lines = [_ARMS_TOP[q.metric][ctx.lang if ctx.lang in ("en", "es", "ru") else "en"].format(c=ctx.np(country), span=span)
+             + f" (TIV, {word}):"]
+    lines += [f"{i}. {ctx.name(o)}: {number(v, ctx.lang)}" for i, (v, o, _) in enumerate(top, 1)]
+    lines.append(t("arms_caveat", ctx.lang))
+    figs = [f for _, _, chosen in top for f in chosen]
+    src = source_line(ctx, figs)
+    q.years = list(range(lo, hi + 1))
+    return Answer("ok", "\n".join(lines + [src]), ctx.lang, q, figs, source_line=src, table=_table(figs))
+
+
+def _arms_total_series(ctx: Ctx, q: Query, figs: dict[int, Figure], label: str) -> Answer:
+    """A country's arms exports or imports over years (SIPRI TIV, in millions)."""
+    choice = resolve_years(q, sorted(figs), ctx, want_range=True)
+    chosen = [figs[y] for y in choice.years]
+    if not chosen:
+        return no_year_answer(ctx, q, "SIPRI", label, choice.missing or q.years, sorted(figs))
+    peak = max(chosen, key=lambda f: f.value)
+    src = source_line(ctx, chosen)
+    text = (f"{label}, {chosen[0].year}\u2013{chosen[-1].year}: {sparkline([f.value for f in chosen])}\n"
+            f"{chosen[0].year}: {_fmt(ctx, chosen[0])} \u2192 {chosen[-1].year}: {_fmt(ctx, chosen[-1])}; "
+            f"{t('peak', ctx.lang)} {_fmt(ctx, peak)} ({peak.year}).\n{t('arms_caveat_total', ctx.lang)}\n{src}")
+    chart = ChartSpec("line", label, [str(f.year) for f in chosen], [f.value / 1e6 if f.unit == "TIV" else f.value for f in chosen],
+                      unit="TIV", source_line=src, lang=ctx.lang)
+    q.years = [f.year for f in chosen]
+    return Answer("ok", text, ctx.lang, q, chosen, chart=chart, source_line=src, table=_table(chosen))
+
+
 def arms(ctx: Ctx, q: Query) -> Answer:
     supplier, recipient = q.reporter, q.partner
+    if not recipient and q.metric in _ARMS_TOP:
+        return _arms_ranking(ctx, q)
     if not recipient:
         ind = "SIPRI.TIV.IMPORTS" if q.flow == "import" else "SIPRI.TIV.EXPORTS"
         figs = _by_year(ctx.store.indicator(supplier, ind))
@@ -176,6 +246,8 @@ def arms(ctx: Ctx, q: Query) -> Answer:
         label = f"{label}, {ctx.name(supplier)}"
         if not figs:
             return Answer("no_data", t("no_data", ctx.lang, what=label), ctx.lang, q)
+        if q.year_range_given or ctx.relative_years or ctx.since or len(q.years) > 2:
+            return _arms_total_series(ctx, q, figs, label)
         choice = resolve_years(q, sorted(figs), ctx)
         if not choice.years:
             return no_year_answer(ctx, q, "SIPRI", label, choice.missing, sorted(figs))
@@ -194,18 +266,27 @@ def arms(ctx: Ctx, q: Query) -> Answer:
             return no_year_answer(ctx, q, "SIPRI", t("arms_line", ctx.lang, supplier=ctx.name(supplier), recipient=ctx.name(recipient)),
                                   q.years, sorted(by_year))
     else:
-        lo = q.years[0] if q.years else (ctx.since or (max(by_year) - (ctx.relative_years or 10) + 1))
-        hi = q.years[-1] if q.years else max(by_year)
+        # the default window ends at the data set's last year (not the pair's), so "the last
+        # ten years" means the same as in the supplier/recipient rankings
+        last = max([c["last_year"] for c in ctx.store.coverage() if c["id"] == figs[-1].source_id and c["last_year"]]
+                   or [max(by_year)])
+        lo = q.years[0] if q.years else (ctx.since or (last - (ctx.relative_years or ARMS_WINDOW) + 1))
+        hi = q.years[-1] if q.years else last
         chosen = [f for f in figs if lo <= f.year <= hi]
         if not chosen:
-            chosen = figs[-5:]
+            return no_year_answer(ctx, q, "SIPRI", t("arms_line", ctx.lang, supplier=ctx.name(supplier), recipient=ctx.name(recipient)),
+                                  [lo] if lo == hi else list(range(lo, hi + 1)), sorted(by_year))
     label = t("arms_line", ctx.lang, supplier=ctx.name(supplier), recipient=ctx.name(recipient))
     total = sum(f.value for f in chosen)
-    years_span = f"{chosen[0].year}\u2013{chosen[-1].year}" if len(chosen) > 1 else str(chosen[0].year)
+    if q.years and not q.year_range_given:
+        years_span = f"{chosen[0].year}\u2013{chosen[-1].year}" if len(chosen) > 1 else str(chosen[0].year)
+    else:  # the window asked for (orders are not placed every year: the years listed are those with orders)
+        years_span = f"{lo}\u2013{hi}" if lo != hi else str(lo)
     lines = [f"{label}, {years_span}: {number(total, ctx.lang)} TIV (millions)" if ctx.lang == "en" else
              f"{label}, {years_span}: {number(total, ctx.lang)} TIV (millones)" if ctx.lang == "es" else
              f"{label}, {years_span}: {number(total, ctx.lang)} TIV (млн)"]
-    lines.append("; ".join(f"{f.year}: {number(f.value, ctx.lang)}" for f in chosen[-8:]))
+    shown = chosen if len(chosen) <= 12 else chosen[-12:]
+    lines.append(("\u2026 " if len(shown) < len(chosen) else "") + "; ".join(f"{f.year}: {number(f.value, ctx.lang)}" for f in shown))
     lines.append(t("arms_caveat", ctx.lang))
     src = source_line(ctx, chosen)
     q.years = [f.year for f in chosen]

@@ -103,13 +103,23 @@ def partner_rank(ctx: Ctx, q: Query) -> Answer:
                       lang=ctx.lang, query=q)
     # the figure carries its place, so faces (the fact-check) read the rank, not the text
     f = replace(ranked[pos - 1], extra={**ranked[pos - 1].extra, "rank": pos, "ranked_partners": len(ranked)})
-    total = sum(r.value for r in ranked)
+    # the share is of the reporter's world total from the same source (as in top_partners);
+    # without one, of the sum over the ranked partners, and the line says so
+    _, world = pair_series(ctx, q.reporter, WORLD, flow)
+    w = world.get(year)
+    results = [f]
+    if w is not None and w.source_id == f.source_id and w.value:
+        share, of_what = f.value / w.value * 100, t("of_world_total", ctx.lang)
+        results.append(w)
+    else:
+        share, of_what = f.value / sum(r.value for r in ranked) * 100, t("of_partner_sum", ctx.lang)
     line = t("rank_line", ctx.lang, partner=ctx.np(q.partner), rank=ordinal(pos, ctx.lang), total=len(ranked),
              reporter=ctx.np(q.reporter), flow=flow_word(flow, ctx.lang), year=f"{year}{latest_note(ctx, choice.defaulted)}",
-             value=ctx.money(f.value), share=ctx.pct(f.value / total * 100, 2))
-    src = source_line(ctx, [f])
+             value=ctx.money(f.value), share=ctx.pct(share, 2 if share < 1 else 1), of_what=of_what)
+    src = source_line(ctx, results)
     q.years = [year]
-    return Answer(status="ok", text=f"{line}\n{src}", lang=ctx.lang, query=q, results=[f], source_line=src, table=_table(ctx, [f]))
+    return Answer(status="ok", text=f"{line}\n{src}", lang=ctx.lang, query=q, results=results, source_line=src,
+                  table=_table(ctx, results))
 
 
 def largest_balance(ctx: Ctx, q: Query) -> Answer:
@@ -185,6 +195,6 @@ def _no_products(ctx: Ctx, q: Query, what: str, flow: str) -> Answer:
     if f is None:
         return Answer(status="no_data", text=text, lang=ctx.lang, query=q)
     src = source_line(ctx, [f])
-    text += "\n" + t("pair_instead", ctx.lang, what=title(ctx, q.reporter, q.partner, flow) + f" ({t('all_goods', ctx.lang)})",
+    text += "\n" + t("pair_instead", ctx.lang, what=_lower_es(ctx, title(ctx, q.reporter, q.partner, flow)) + f" ({t('all_goods', ctx.lang)})",
                      year=f.year, value=ctx.money(f.value)) + "\n" + src
     return Answer(status="no_data", text=text, lang=ctx.lang, query=q, results=[f], source_line=src, table=_table(ctx, [f]))

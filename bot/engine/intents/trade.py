@@ -387,6 +387,7 @@ def _no_share_total(ctx: Ctx, q: Query, sid: str | None, by_year: dict[int, Figu
     years = [y for y in q.years if y in by_year] or [max(by_year)]
     f = by_year[years[-1]]
     src = source_line(ctx, [f])
+    what = what[:1].lower() + what[1:] if ctx.lang == "es" else what
     text += "\n" + t("pair_instead", ctx.lang, what=what, year=f.year, value=ctx.money(f.value)) + "\n" + src
     q.years = [f.year]
     return Answer(status="no_data", text=text, lang=ctx.lang, query=q, results=[f], source_line=src, table=_table(ctx, [f]))
