@@ -138,7 +138,7 @@ class Engine:
             else:
                 return Answer(status="not_understood", text=t("need_partner", lang, reporter=self.display(q.reporter, lang)), lang=lang, query=q)
         ctx = Ctx(self.store, self.display, lang, relative_years=p.relative_years, since=p.since,
-                  order_only=p.order_only, balance_word=p.balance_word)
+                  order_only=p.order_only, balance_word=p.balance_word, wants_growth="growth" in p.concepts)
         answer = HANDLERS[q.intent](ctx, q)
         answer.text = tidy(answer.text, lang)
         if readings and answer.status in ("ok", "no_data"):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.engine.query import Query
-from bot.engine.roles import CountryRef, annotate, compare_roles, roles_general, roles_share_rank
+from bot.engine.roles import CountryRef, annotate, compare_roles, groups, roles_general, roles_share_rank
 from bot.engine.vocabulary import IN, OF, PARTNER_FROM, PARTNER_TO, WITH, Token, concepts_of, fold, tokenize
 from bot.engine.years import parse_years
 
@@ -165,7 +165,7 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
     intent = _intent(concepts, codes, flow, is_range, years, product, text, tokens)
 
     if intent is None:
-        if context_query and (years or codes or flow or product) and len(codes) <= 1:
+        if context_query and (years or codes or flow or product) and len(codes) <= 1 and _only_known_words(text, words):
             result.follow_up = True
             result.query = _follow_up(context_query, q, codes, flow, concepts)
             return result
@@ -181,7 +181,8 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
     result.order_only = len(codes) == 2 and all(r.marker in ("none",) for r in codes)
     if ("surplus" in concepts) != ("deficit" in concepts):
         result.balance_word = "surplus" if "surplus" in concepts else "deficit"
-    if not q.reporter and not q.reporters and context_query and intent in ("value", "series", "world_total"):
+    if not q.reporter and not q.reporters and context_query and intent in ("value", "series", "world_total") \
+            and _only_known_words(text, words):
         result.follow_up = True
         result.query = _follow_up(context_query, q, codes, flow, concepts)
         return result
@@ -214,6 +215,24 @@ def _unknown_names(text: str, words: list[Token], concepts: set[str]) -> list[st
             if t.text not in STOPWORDS:
                 out.append(raw)
     return out[:2]
+
+
+_FOLLOW_UP_WORDS = {"and", "what", "about", "how", "also", "same", "now", "then", "instead", "y", "e", "que", "tal",
+                    "para", "también", "tambien", "а", "и", "как", "насчет", "насчёт", "тоже", "также", "теперь", "про"}
+
+
+def _only_known_words(text: str, words: list[Token]) -> bool:
+    """A follow-up ("and 2015?", "what about imports?", "¿y Guatemala?", "а в 2015?") holds
+    nothing but question words, glue, years, countries and trade words. A word the engine
+    does not know ("Wales exports 2019", "weather in Paris") means a new question it could
+    not read, never the last question with a new year."""
+    from bot.names.stopwords import STOPWORDS
+
+    for t in words:
+        if t.text.isdigit() or t.text in STOPWORDS or t.text in _FOLLOW_UP_WORDS or concepts_of(t.text):
+            continue
+        return False
+    return True
 
 
 def _percent_of_change(words: list[Token]) -> bool:
@@ -324,6 +343,13 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
             q.reporter = refs[0].code
             outward = "outward" in c or refs[0].marker in ("from", "demonym")
             q.metric = "fdi_outflow" if outward else "fdi_inflow"
+            return
+        gs = groups(text, tokens, refs)
+        if len(gs) == 1 and gs[0][0].marker != "with":  # "between Spain and Mexico" stays a pair
+            # "FDI in China vs India", "FDI inflows: Brazil or Mexico?": the same figure for each
+            q.reporters = [r.code for r in refs]
+            q.reporter = q.reporters[0]
+            q.metric = "fdi_outflow" if "outward" in c or gs[0][0].marker in ("from", "demonym") else "fdi_inflow"
             return
         investor = investor or (rest.pop(0) if rest else None)
         host = host or (rest.pop(0) if rest else None)

@@ -26,6 +26,7 @@ class Ctx:
     # a balance may then be read from the side that matches the word
     order_only: bool = False
     balance_word: str | None = None  # "surplus" | "deficit"
+    wants_growth: bool = False  # "GDP growth", "population growth": a change over time
 
     def name(self, code: str | None) -> str:
         return self.display(code, self.lang) if code else ""

@@ -45,7 +45,42 @@ def _by_year(figs: list[Figure]) -> dict[int, Figure]:
     return {f.year: f for f in figs if f.source_id == sid}
 
 
+def _fdi_compare(ctx: Ctx, q: Query) -> Answer:
+    """The same FDI figure (net inflows or outflows) for several countries, one year."""
+    metric = q.metric if q.metric in FDI_USD else "fdi_inflow"
+    series = {c: _by_year(ctx.store.indicator(c, FDI_USD[metric])) for c in q.reporters[:4]}
+    sets = [set(s) for s in series.values() if s]
+    if not sets:
+        return Answer("no_data", t("no_data", ctx.lang, what=t("fdi_in" if metric == "fdi_inflow" else "fdi_out", ctx.lang)), ctx.lang, q)
+    shared = sorted(set.intersection(*sets)) if len(sets) == len(series) else []
+    if q.years:
+        year, defaulted = q.years[-1], False
+    elif shared:
+        year, defaulted = shared[-1], True
+    else:
+        return no_year_answer(ctx, q, "World Bank WDI", t("fdi_in", ctx.lang), [], [])
+    label = t("fdi_in" if metric == "fdi_inflow" else "fdi_out", ctx.lang)
+    lines = [f"{label}, {year}{latest_note(ctx, defaulted)}:"]
+    rows = []
+    for c, s in series.items():
+        f = s.get(year)
+        if f is None:
+            lines.append(f"\u2022 {ctx.name(c)}: " + t("no_data", ctx.lang, what=str(year)))
+            continue
+        rows.append(f)
+        lines.append(f"\u2022 {ctx.name(c)}: {ctx.money(f.value)}")
+    if not rows:
+        return no_year_answer(ctx, q, "World Bank WDI", label, [year], sorted(set.union(*sets)))
+    src = source_line(ctx, rows)
+    chart = ChartSpec("bar", f"{label}, {year}", [ctx.name(f.reporter) for f in rows], [f.value for f in rows],
+                      source_line=src, lang=ctx.lang)
+    q.years, q.metric = [year], metric
+    return Answer("ok", "\n".join(lines + [src]), ctx.lang, q, rows, chart=chart, source_line=src, table=_table(rows))
+
+
 def fdi(ctx: Ctx, q: Query) -> Answer:
+    if len(q.reporters) >= 2 and not q.partner:
+        return _fdi_compare(ctx, q)
     if q.partner and q.reporter:
         return _fdi_bilateral(ctx, q)
     metric = q.metric if q.metric in FDI_USD else "fdi_inflow"
@@ -55,7 +90,7 @@ def fdi(ctx: Ctx, q: Query) -> Answer:
         return Answer(status="no_data", text=t("no_data", ctx.lang, what=f"{t('fdi_in' if metric == 'fdi_inflow' else 'fdi_out', ctx.lang)}, {ctx.name(q.reporter)}"),
                       lang=ctx.lang, query=q)
     label = f"{t('fdi_in' if metric == 'fdi_inflow' else 'fdi_out', ctx.lang)}, {ctx.name(q.reporter)}"
-    if q.year_range_given or ctx.relative_years or ctx.since:
+    if q.year_range_given or ctx.relative_years or ctx.since or len(q.years) > 2:
         choice = resolve_years(q, sorted(usd), ctx, want_range=True)
         figs = [usd[y] for y in choice.years]
         if not figs:
@@ -116,20 +151,92 @@ def _fdi_bilateral(ctx: Ctx, q: Query) -> Answer:
     return Answer("ok", text, ctx.lang, q, chosen, source_line=src, table=_table(chosen))
 
 
+def _metric_series(ctx: Ctx, code: str, metric: str) -> tuple[dict[int, Figure], dict[int, Figure], list[int]]:
+    """GDP and population figures of one country and the years the metric can be given for."""
+    gdp = _by_year(ctx.store.indicator(code, GDP))
+    pop = _by_year(ctx.store.indicator(code, POP))
+    if metric == "gdp_per_capita":
+        available = sorted(set(gdp) & set(pop))
+    else:
+        available = sorted(gdp if metric == "gdp" else pop)
+    return gdp, pop, available
+
+
+def _metric_value(metric: str, gdp: dict[int, Figure], pop: dict[int, Figure], y: int) -> float:
+    if metric == "gdp_per_capita":
+        return gdp[y].value / pop[y].value
+    return (gdp if metric == "gdp" else pop)[y].value
+
+
+def _context_over_time(ctx: Ctx, q: Query, metric: str) -> Answer:
+    """"Mexico GDP per capita 2010-2020", "population growth India 2010-2020": each country
+    from the first to the last year asked, with the change (and average annual growth)."""
+    lines, results = [], []
+    label = t(metric, ctx.lang)
+    chart = None
+    for code in (q.reporters or [q.reporter])[:4]:
+        gdp, pop, available = _metric_series(ctx, code, metric)
+        choice = resolve_years(q, available, ctx, want_range=True)
+        years = choice.years
+        if ctx.wants_growth and len(q.years) == 1 and q.years[0] in available:  # "GDP growth in 2020": from the year before
+            years = [y for y in available if y <= q.years[0]][-2:]
+        if len(years) < 2:
+            missing = choice.missing or q.years
+            lines.append(no_year_answer(ctx, q, "World Bank WDI", f"{label}, {ctx.name(code)}", missing, available).text)
+            continue
+        values = {y: _metric_value(metric, gdp, pop, y) for y in years}
+        y0, y1 = years[0], years[-1]
+        fmt = (lambda v: ctx.money(v)) if metric != "population" else (lambda v: number(v, ctx.lang))
+        change = values[y1] - values[y0]
+        pct = (change / values[y0] * 100) if values[y0] else None
+        head = f"{ctx.name(code)}, {label}, {y0}\u2013{y1}: {sparkline([values[y] for y in years])}" if not ctx.wants_growth \
+            else f"{ctx.name(code)}, {label}"
+        lines.append(head)
+        line = f"{y0}: {fmt(values[y0])} \u2192 {y1}: {fmt(values[y1])}, {'+' if change >= 0 else chr(0x2212)}{fmt(abs(change))}"
+        if pct is not None:
+            line += f" ({'+' if pct >= 0 else chr(0x2212)}{ctx.pct(abs(pct))})"
+        if y1 - y0 > 1 and values[y0] > 0 and values[y1] > 0:
+            cagr = ((values[y1] / values[y0]) ** (1 / (y1 - y0)) - 1) * 100
+            line += "; " + t("cagr", ctx.lang, cagr=("+" if cagr >= 0 else "\u2212") + ctx.pct(abs(cagr)))
+        if metric == "gdp_per_capita":
+            line += f" ({t('computed_pc', ctx.lang)})"
+        lines.append(line + ".")
+        shown = years if not ctx.wants_growth else [y0, y1]
+        for y in shown:
+            results += [gdp[y], pop[y]] if metric == "gdp_per_capita" else [(gdp if metric == "gdp" else pop)[y]]
+        if chart is None and not ctx.wants_growth:
+            chart = ChartSpec("line", f"{ctx.name(code)}, {label}", [str(y) for y in years], [values[y] for y in years],
+                              unit="USD" if metric != "population" else "persons", lang=ctx.lang)
+        q.years = shown
+    if not results:
+        return Answer("no_data", "\n".join(lines), ctx.lang, q)
+    if metric != "population":
+        lines.append(t("nominal_note", ctx.lang))
+    src = source_line(ctx, results)
+    if chart is not None:
+        chart.source_line = src
+    return Answer("ok", "\n".join(lines + [src]), ctx.lang, q, results, chart=chart, source_line=src, table=_table(results))
+
+
 def context(ctx: Ctx, q: Query) -> Answer:
     codes = q.reporters or [q.reporter]
     metric = q.metric or "gdp"
+    if q.year_range_given or ctx.relative_years or ctx.since or len(q.years) > 2 or ctx.wants_growth:
+        return _context_over_time(ctx, q, metric)
     lines, results = [], []
     per_country: dict[str, float] = {}
     year_used = None
+    common = None
+    if len(codes) >= 2 and not q.years:  # a comparison is made for one year: the latest all of them have
+        sets = [set(_metric_series(ctx, c, metric)[2]) for c in codes[:4]]
+        shared = set.intersection(*sets) if all(sets) else set()
+        common = max(shared) if shared else None
     for code in codes[:4]:
-        gdp = _by_year(ctx.store.indicator(code, GDP))
-        pop = _by_year(ctx.store.indicator(code, POP))
-        if metric == "gdp_per_capita":
-            available = sorted(set(gdp) & set(pop))
+        gdp, pop, available = _metric_series(ctx, code, metric)
+        if common is not None:
+            choice = resolve_years(q, [y for y in available if y <= common], ctx)
         else:
-            available = sorted(gdp if metric == "gdp" else pop)
-        choice = resolve_years(q, available, ctx)
+            choice = resolve_years(q, available, ctx)
         if not choice.years:
             what = f"{t(metric, ctx.lang)}, {ctx.name(code)}"
             missing_text = no_year_answer(ctx, q, "World Bank WDI", what, choice.missing or q.years, available).text
