@@ -79,14 +79,17 @@ _TEXTS: dict[str, dict[str, str]] = {
     },
     "help_commands": {
         "en": "Follow-up questions such as \"and 2015?\" continue the previous one.\n"
+        "/check <text> checks the trade figures of a sentence or paragraph against the data.\n"
         "/sources lists the data sets, /lang en|es|ru sets the answer language "
         "(/lang auto answers in the language of each question). "
         "Inline: type @{bot} and a question in any chat.",
         "es": "Las preguntas de seguimiento como \"¿y en 2015?\" continúan la anterior.\n"
+        "/check <texto> verifica las cifras de comercio de una frase o un párrafo con los datos.\n"
         "/sources muestra los conjuntos de datos, /lang en|es|ru fija el idioma de las respuestas "
         "(/lang auto responde en el idioma de cada pregunta). "
         "En línea: escribe @{bot} y una pregunta en cualquier chat.",
         "ru": "Уточняющие вопросы вроде «а в 2015?» продолжают предыдущий.\n"
+        "/check <текст> — сверить цифры о торговле в предложении или абзаце с данными.\n"
         "/sources — список наборов данных, /lang en|es|ru — язык ответов "
         "(/lang auto — отвечать на языке вопроса). "
         "Встроенный режим: наберите @{bot} и вопрос в любом чате.",
@@ -145,12 +148,34 @@ _TEXTS: dict[str, dict[str, str]] = {
         "Подождите немного и спросите ещё раз.",
     },
     "csv_button": {"en": "CSV", "es": "CSV", "ru": "CSV"},
+    "check_usage": {
+        "en": "Send /check with a sentence or paragraph (or reply /check to a message) and I check its "
+        "trade figures against my data, e.g.: /check In 2016, Mexico exported $179 million to Russia.",
+        "es": "Envía /check con una frase o un párrafo (o responde /check a un mensaje) y verifico sus cifras "
+        "de comercio con mis datos, por ejemplo: /check En 2016, México exportó 179 millones de dólares a Rusia.",
+        "ru": "Отправьте /check с предложением или абзацем (или ответьте /check на сообщение), и я сверю цифры "
+        "о торговле с моими данными, например: /check В 2016 году Мексика экспортировала в Россию товаров на 179 млн долларов.",
+    },
+    "check_none": {
+        "en": "I found no trade or investment figure to check in that text (a figure with its countries, "
+        "e.g. \u201cMexico exported $179 million to Russia in 2016\u201d).",
+        "es": "No encontré cifras de comercio o inversión que verificar en ese texto (una cifra con sus países, "
+        "p. ej. \u00abMéxico exportó 179 millones de dólares a Rusia en 2016\u00bb).",
+        "ru": "В этом тексте нет цифр о торговле или инвестициях, которые можно проверить (цифра со странами, "
+        "например: \u00abМексика экспортировала в Россию товаров на 179 млн долларов в 2016 году\u00bb).",
+    },
+    "check_unavailable": {
+        "en": "Fact-checking is not available right now.",
+        "es": "La verificación no está disponible ahora.",
+        "ru": "Проверка фактов сейчас недоступна.",
+    },
 }
 
 # (command, description) for set_my_commands, per language.
 COMMANDS: dict[str, list[tuple[str, str]]] = {
     "en": [
         ("ask", "Ask a question (in groups: /ask <question>)"),
+        ("check", "Fact-check a text's trade figures: /check <text>, or reply /check"),
         ("start", "Introduction and example questions"),
         ("help", "What I can answer"),
         ("sources", "The data sets I use"),
@@ -158,6 +183,7 @@ COMMANDS: dict[str, list[tuple[str, str]]] = {
     ],
     "es": [
         ("ask", "Haz una pregunta (en grupos: /ask <pregunta>)"),
+        ("check", "Verifica las cifras de un texto: /check <texto>, o responde /check"),
         ("start", "Presentación y preguntas de ejemplo"),
         ("help", "Qué puedo responder"),
         ("sources", "Los conjuntos de datos que uso"),
@@ -165,6 +191,7 @@ COMMANDS: dict[str, list[tuple[str, str]]] = {
     ],
     "ru": [
         ("ask", "Задать вопрос (в группах: /ask <вопрос>)"),
+        ("check", "Проверить цифры в тексте: /check <текст> или ответ /check"),
         ("start", "Знакомство и примеры вопросов"),
         ("help", "На что я могу ответить"),
         ("sources", "Какие данные я использую"),

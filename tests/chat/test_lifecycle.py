@@ -18,7 +18,7 @@ async def test_command_menu_is_set_in_english_spanish_and_russian(fake):
     by_lang = {c.params.get("language_code"): c.params["commands"] for c in calls}
     assert set(by_lang) == {None, "en", "es", "ru"}
     for commands in by_lang.values():
-        assert [c["command"] for c in commands] == ["ask", "start", "help", "sources", "lang"]
+        assert [c["command"] for c in commands] == ["ask", "check", "start", "help", "sources", "lang"]
     assert by_lang["es"][0]["description"].startswith("Haz una pregunta")
     assert by_lang["ru"][0]["description"].startswith("Задать вопрос")
 
