@@ -25,7 +25,7 @@ HANDLERS = {
     "value": trade.value, "series": trade.series, "world_total": trade.world_total, "growth": trade.growth,
     "balance": trade.balance, "share": trade.share, "compare": trade.compare, "mirror": trade.mirror,
     "top_partners": rankings.top_partners, "partner_rank": rankings.partner_rank,
-    "largest_balance": rankings.largest_balance, "products": rankings.products,
+    "largest_balance": rankings.largest_balance, "products": rankings.products, "top_reporters": rankings.top_reporters,
     "fdi": country.fdi, "context": country.context, "arms": country.arms,
 }
 LANGS = ("en", "es", "ru")
@@ -127,6 +127,19 @@ class Engine:
             if p.unknown_names:
                 text += " " + t("not_a_country", lang, names=", ".join(f"\u201c{n}\u201d" for n in p.unknown_names))
             return Answer(status="not_understood", text=tidy(text, lang), lang=lang, query=q)
+        q = p.query
+        if q is None and p.regions:
+            return Answer(status="no_data", text=t("no_region", lang, region=p.regions[0]), lang=lang)
+        if q is not None:
+            if p.regions and not q.partner and not q.partners and q.intent not in ("context", "fdi", "arms", "mixed_ratio"):
+                return Answer(status="no_data", text=t("no_region", lang, region=p.regions[0]), lang=lang, query=q)
+            if q.intent == "mixed_ratio":
+                return Answer(status="not_understood", text=t("mixed_ratio", lang, country=self.display(q.reporter, lang)),
+                              lang=lang, query=q)
+            if q.reporter == "WLD" and q.intent == "top_partners":
+                q.intent = "top_reporters"
+            elif q.reporter == "WLD" and not q.reporters[1:]:
+                return Answer(status="no_data", text=t("world_reporter", lang), lang=lang, query=q)
         if p.query is None or p.query.intent not in HANDLERS or not (p.query.reporter or p.query.reporters):
             return Answer(status="not_understood", text=t("not_understood", lang), lang=lang, query=p.query)
         q = p.query
@@ -140,6 +153,8 @@ class Engine:
         ctx = Ctx(self.store, self.display, lang, relative_years=p.relative_years, since=p.since,
                   order_only=p.order_only, balance_word=p.balance_word, wants_growth="growth" in p.concepts)
         answer = HANDLERS[q.intent](ctx, q)
+        if p.notes and answer.status in ("ok", "no_data"):
+            answer.text = "\n".join(t(n, lang) for n in p.notes) + "\n" + answer.text
         answer.text = tidy(answer.text, lang)
         if readings and answer.status in ("ok", "no_data"):
             answer.text = " ".join(readings) + "\n" + answer.text

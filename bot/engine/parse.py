@@ -60,6 +60,8 @@ class Parse:
     follow_up: bool = False
     order_only: bool = False  # reporter and partner were told apart by word order alone
     unknown_names: list[str] = field(default_factory=list)  # capitalised words that are no country
+    notes: list[str] = field(default_factory=list)  # currency / quantity / sub-annual asked: said in the answer
+    regions: list[str] = field(default_factory=list)  # "Latin America": a region the store has no figures for
     balance_word: str | None = None  # "surplus" / "deficit" when the question says which
 
 
@@ -67,6 +69,20 @@ _ARTICLE_WORDS = {"the", "el", "la", "los", "las"}
 _SHARE_PHRASE = re.compile(r"\bhow much of\b|\bwhat part of\b|\bhow important\b|\bimportance of\b|\bque parte de\b|"
                            r"\bque proporcion\b|\bque tan importante\b|\bimportancia de\b|какая часть|какую часть|какой процент|"
                            r"насколько важ")
+_COUNT_PHRASE = re.compile(r"\bhow many (?:countries|partners|nations|markets|trading partners)\b|"
+                           r"\bcuantos (?:paises|socios|mercados)\b|сколько (?:стран|партнер|рынк)")
+# things the store does not have: the answer is still the annual US$ figure, with a note saying so
+_NOTES = (
+    ("note_currency", re.compile(r"\b(?:in|en) (?:pesos|euros?|yuan|renminbi|rupees|reais|soles|rubles|roubles|yen|pounds|"
+                                 r"local currency|moneda local|rublos)\b|в рублях|в евро|в юанях|в национальной валюте")),
+    ("note_quantity", re.compile(r"\b(?:tons|tonnes|tonnage|toneladas|kilos|kilograms|kg|barrels|barriles|volume in)\b|"
+                                 r"\bтонн|\bбаррел")),
+    ("note_subannual", re.compile(r"\b(?:q[1-4]|h[12]|first half|second half|quarter|quarterly|monthly|primer semestre|"
+                                  r"segundo semestre|trimestre|mensual|january|february|march|april|june|july|august|"
+                                  r"september|october|november|december|enero|febrero|marzo|abril|junio|julio|agosto|"
+                                  r"septiembre|octubre|noviembre|diciembre)\b|квартал|полугоди|месяц|январ|феврал|март[ае]?\b|"
+                                  r"апрел|июн|июл|август|сентябр|октябр|ноябр|декабр")),
+)
 _PER_CAPITA_PHRASE = re.compile(r"\bper (?:person|head|inhabitant)\b|\bpor (?:habitante|persona|cabeza)\b|на (?:человека|жителя|душу)")
 _FUTURE = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}r[áé]n?(?![^\W\d_])")  # Spanish future tense: exportará, crecerán, será
 _FUTURE_FOLDED = re.compile(r"next year|coming years|years ahead|proximo ano|proximos anos|ano que viene|"
@@ -127,6 +143,8 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
     concepts: set[str] = set()
     for t in words:
         found = concepts_of(t.text)
+        if found & {"trader_m", "trader_x"}:  # "importers of Russian goods" = Russia's buyers
+            found = (found - {"export", "import"}) | ({"market", "partners"} if "trader_m" in found else {"supplier", "partners"})
         if found & {"market", "supplier"}:  # "buyers", "покупатели": a partner word, not a flow of the reporter
             found = found - {"export", "import", "buyverb", "sellverb"}
         concepts |= found
@@ -139,6 +157,12 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
         concepts.add("share")  # "how much of Canada's exports go to the US", "qué parte de", "какая часть"
     if _FUTURE.search(text) or _FUTURE_FOLDED.search(folded):
         concepts.add("future")  # "¿cuánto exportará ...?", "el próximo año", "в следующем году"
+    if "goods" in [t.text for t in words] and concepts & {"market", "supplier"}:
+        concepts.discard("products")  # "importers of Russian goods": all goods, no product
+    if _COUNT_PHRASE.search(folded):
+        concepts.add("count")
+    result.notes = [key for key, pattern in _NOTES if pattern.search(folded)]
+    result.regions = countries.regions(text) if hasattr(countries, "regions") else []
     result.concepts, result.countries = concepts, refs
 
     product = None
@@ -162,7 +186,12 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
     q = Query(intent="", years=years, top_n=top_n, latest=latest, year_range_given=is_range, product=product)
     flow = _flow(concepts)
     codes = _dedupe(refs)
-    intent = _intent(concepts, codes, flow, is_range, years, product, text, tokens)
+    if flow == "total" and "more" in concepts and {"export", "import"} <= concepts and len(codes) <= 2:
+        flow = "balance"  # "how much more does China export to the US than it imports?"
+    intent = _intent(concepts, codes, flow, is_range, years, product, text, tokens, refs)
+    if "peak" in concepts and not years and not ys.last_n and not ys.since:
+        result.relative_years = 1000  # "when did ... peak?", "the highest level": every year the store has
+        is_range = q.year_range_given = True
 
     if intent is None:
         if context_query and (years or codes or flow or product) and len(codes) <= 1 and _only_known_words(text, words):
@@ -278,7 +307,7 @@ def _who_flow(c: set[str]) -> bool:
 
 
 def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: bool, years: list[int],
-            product: str | None, text: str, tokens: list[Token]) -> str | None:
+            product: str | None, text: str, tokens: list[Token], text_refs: list[CountryRef] = ()) -> str | None:
     n = len(refs)
     if n == 0:
         return None
@@ -286,10 +315,14 @@ def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: boo
         return "arms"
     if "fdi" in c:
         return "fdi"
-    if c & {"gdp", "population", "per_capita"} or ("big" in c and not flow):
+    if (c & {"gdp", "population", "per_capita"} or ("big" in c and not flow)) and not (flow and c & {"share", "percent", "per_capita", "ratio"}):
         return "context"
+    if c & {"gdp", "population", "per_capita"} and flow and c & {"share", "percent", "per_capita", "ratio"}:
+        return "mixed_ratio"  # "exports as a % of GDP", "exports per capita": two data sets, no ratio between them
     if ("mirror" in c or ("report" in c and c & {"compare", "with", "or"})) and n >= 2:
         return "mirror"  # "compare Mexico's reported exports to the US with US reported imports from Mexico"
+    if n == 2 and len(text_refs) >= 4 and c & {"or", "compare", "more", "big"}:
+        return "mirror"  # "Which is larger: US exports to China or China's exports to the US?"
     if "rank" in c and n >= 2:
         return "partner_rank"
     if n == 2 and c & {"market", "supplier", "partners"} and ("top" in c or "where" in c):
@@ -301,6 +334,8 @@ def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: boo
         return "top_partners"  # "Where do Chilean exports go?"
     if (c & {"surplus", "deficit"} or flow == "balance") and "top" in c and n == 1:
         return "largest_balance"
+    if "count" in c and n == 1:
+        return "top_partners"  # "how many countries does Mexico trade with?" (counted by the handler)
     if ("top" in c or "partners" in c) and n == 1 and not product and ("products" not in c or c & {"market", "supplier"}):
         return "top_partners"
     if "who" in c and n == 1 and (flow in ("export", "import") or _who_flow(c)) and not product and not c & {"how_much", "products"}:
@@ -388,6 +423,8 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
         q.reporter = reporter.code
         q.partners = [p.code for p in partners]
         return
+    if intent == "partner_rank" and "when" in c:
+        q.metric = "since"  # "when did China become Brazil's largest trading partner?"
     if intent in ("share", "partner_rank"):
         reporter, partners = roles_share_rank(refs, flow)
     else:
@@ -406,6 +443,10 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
         return
     if intent in ("top_partners", "largest_balance", "world_total"):
         q.flow = flow or "total"
+        if intent == "top_partners" and "count" in c:
+            q.metric = "count"
+        if intent == "top_partners" and reporter.code == "WLD":  # "the world's biggest exporters": countries ranked
+            q.flow = "import" if ("mnoun" in c or "trader_m" in c) and "xnoun" not in c else "export"
         if intent == "largest_balance":
             q.flow = "balance"
             q.metric = "deficit" if "deficit" in c else "surplus"

@@ -78,6 +78,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "future": ("will", "forecast", "predict", "projection", "outlook", "next", "sera", "pronost", "proyecc", "previs",
                "proximo", "будет", "будут", "прогноз", "будущ", "следующ"),
     "report": ("report", "declar", "registr", "сообща", "отчит", "заявл"),
+    # people who trade: "importers of Russian goods" are its buyers, "exporters to Mexico" its suppliers
+    "trader_m": ("importer", "importador", "импортер", "импортёр"),
+    "trader_x": ("exporter", "exportador", "экспортер", "экспортёр"),
+    "peak": ("peak", "highest", "maximum", "record", "pico", "maximo", "record", "récord", "пик", "максимум", "рекорд"),
+    "when": ("when", "cuando", "cuándo", "когда", "since when"),
+    "ratio": ("ratio", "razon", "cociente", "соотношен"),
     "chart": ("chart", "graph", "plot", "grafic", "график", "диаграм"),
     "with": ("with", "con", "с", "со", "между", "between", "entre"),
 }

@@ -103,6 +103,14 @@ BLOCKED: tuple[str, ...] = (
     "US dollar", "US dollars", "U.S. dollars", "dólar estadounidense", "dólares estadounidenses", "доллар США",
 )
 
+# The blocked phrases that name a region the store has no figures for: a question about one
+# gets a plain "no figures for that region", not an answer about the other country it names.
+REGIONS: tuple[str, ...] = (
+    "Latin America", "South America", "Central America", "North America", "the Americas", "Americas",
+    "América Latina", "América del Sur", "América del Norte", "América Central", "Latinoamérica", "Sudamérica",
+    "Латинская Америка", "Южная Америка", "Северная Америка", "Центральная Америка",
+)
+
 # Aliases that only count as written (lower-case "the states" is not the USA).
 CASE_SENSITIVE: frozenset[str] = frozenset({"the States", "The States"})
 

@@ -433,6 +433,20 @@ class CountryMatcher:
                 out.append(Mention(t.start, t.end, t.text, [usa], SCORE_EXACT, "alias", False, "us"))
         return out
 
+    def regions(self, text: str) -> list[str]:
+        """Regions named in ``text`` that are no country and no group of the store ("Latin
+        America", "Sudamérica"), as written: the engine says it has no figures for them."""
+        if not hasattr(self, "_region_keys"):
+            self._region_keys = {normalize(r) for r in A.REGIONS} - {k for k, e in self._exact.items() if e.codes}
+        tokens = tokenize(text)
+        out = []
+        for size in (3, 2, 1):
+            for i in range(0, len(tokens) - size + 1):
+                key = " ".join(t.norm for t in tokens[i:i + size])
+                if key in self._region_keys:
+                    out.append(text[tokens[i].start:tokens[i + size - 1].end])
+        return out
+
     def codes(self, text: str) -> list[str]:
         """The best code of every mention, in text order (convenience)."""
         return [m.code for m in self.find(text)]

@@ -64,6 +64,8 @@ def top_partners(ctx: Ctx, q: Query) -> Answer:
     ranked = _ranked(ctx, q.reporter, year, flow)
     if not ranked:
         return no_year_answer(ctx, q, "IMF DOTS", title(ctx, q.reporter, None, flow), [year], available)
+    if q.metric == "count":
+        return _count_partners(ctx, q, ranked, year, flow, choice.defaulted)
     n = min(q.top_n or DEFAULT_TOP, MAX_TOP)
     top = ranked[:n]
     _, world = pair_series(ctx, q.reporter, WORLD, flow)
@@ -88,10 +90,118 @@ def top_partners(ctx: Ctx, q: Query) -> Answer:
                   source_line=src, table=_table(ctx, results))
 
 
+def _count_partners(ctx: Ctx, q: Query, ranked: list[Figure], year: int, flow: str, defaulted: bool) -> Answer:
+    """"How many countries does Mexico trade with?": partners with a non-zero figure."""
+    nonzero = [f for f in ranked if f.value > 0]
+    src = source_line(ctx, nonzero[:1])
+    text = t("count_line", ctx.lang, reporter=ctx.np(q.reporter), n=len(nonzero), flow=flow_word(flow, ctx.lang),
+             year=f"{year}{latest_note(ctx, defaulted)}")
+    q.years = [year]
+    return Answer(status="ok", text=f"{text}\n{src}", lang=ctx.lang, query=q, results=nonzero[:1], source_line=src,
+                  table=_table(ctx, nonzero))
+
+
+def _rank_history(ctx: Ctx, q: Query, flow: str, available: list[int]) -> Answer:
+    """"When did China become Brazil's largest trading partner?": the partner's rank in every
+    year of one source, and since when it has been first."""
+    years = [y for y in available if not q.years or q.years[0] <= y <= q.years[-1]]
+    firsts: dict[int, Figure] = {}
+    pos_by_year: dict[int, int] = {}
+    for y in years:
+        ranked = [f for f in _ranked(ctx, q.reporter, y, flow) if f.value > 0]
+        if not ranked:
+            continue
+        firsts[y] = ranked[0]
+        pos = next((i for i, f in enumerate(ranked, 1) if f.partner == q.partner), None)
+        if pos is not None:
+            pos_by_year[y] = pos
+    if not firsts:
+        return no_year_answer(ctx, q, "IMF DOTS", title(ctx, q.reporter, q.partner, flow), q.years, available)
+    last = max(firsts)
+    top_years = sorted(y for y, f in firsts.items() if f.partner == q.partner)
+    args = dict(partner=ctx.np(q.partner), reporter=ctx.np(q.reporter), flow=flow_word(flow, ctx.lang))
+    results = []
+    if top_years and top_years[-1] == last:
+        start = last
+        while start - 1 in firsts and firsts[start - 1].partner == q.partner:
+            start -= 1
+        before = firsts.get(start - 1)
+        line = t("rank_since", ctx.lang, since=start, last=last, **args)
+        results = [firsts[start], firsts[last]]
+        if before is not None:
+            line += " " + t("rank_before", ctx.lang, year=start - 1, other=ctx.np(before.partner))
+            results.append(before)
+    elif top_years:
+        line = t("rank_was_first", ctx.lang, years=years_list(top_years), last=last, pos=ordinal(pos_by_year.get(last, 0), ctx.lang),
+                 first=ctx.np(firsts[last].partner), **args)
+        results = [firsts[top_years[-1]], firsts[last]]
+    else:
+        line = t("rank_never_first", ctx.lang, first_year=min(firsts), last=last, first=ctx.np(firsts[last].partner),
+                 pos=ordinal(pos_by_year.get(last, 0), ctx.lang) if last in pos_by_year else "\u2014", **args)
+        results = [firsts[last]]
+    src = source_line(ctx, results)
+    q.years = sorted(firsts)
+    return Answer(status="ok", text=f"{line}\n{src}", lang=ctx.lang, query=q, results=results, source_line=src,
+                  table=_table(ctx, results))
+
+
+def years_list(years: list[int]) -> str:
+    """Runs of years: "1995–1999, 2003"."""
+    runs, start, prev = [], years[0], years[0]
+    for y in years[1:] + [None]:
+        if y is not None and y == prev + 1:
+            prev = y
+            continue
+        runs.append(str(start) if start == prev else f"{start}\u2013{prev}")
+        if y is not None:
+            start = prev = y
+    return ", ".join(runs)
+
+
+def top_reporters(ctx: Ctx, q: Query) -> Answer:
+    """"The world's biggest exporters": countries ranked by their total exports (or imports)
+    in one year of one source, the source that covers most countries."""
+    flow = q.flow if q.flow in ("export", "import") else "export"
+    q.flow = flow
+    countries = [c for c, info in ctx.store.countries.items() if info.kind == "country"]
+    by_source: dict[str, dict[int, list[Figure]]] = {}
+    for c in countries:
+        for f in ctx.store.world_total(c, flow):
+            by_source.setdefault(f.source_id, {}).setdefault(f.year, []).append(f)
+    if not by_source:
+        return Answer(status="no_data", text=t("no_data", ctx.lang, what=flow_word(flow, ctx.lang)), lang=ctx.lang, query=q)
+    coverage = {sid: max(len(v) for v in years.values()) for sid, years in by_source.items()}
+    if q.years:
+        year = q.years[-1]
+        sid = max(by_source, key=lambda s: len(by_source[s].get(year, [])))
+        if not by_source[sid].get(year):
+            every = sorted({y for v in by_source.values() for y in v})
+            return no_year_answer(ctx, q, "IMF DOTS / World Bank WDI", flow_word(flow, ctx.lang), [year], every)
+        defaulted = False
+    else:
+        sid = max(coverage, key=lambda s: coverage[s])
+        # the latest year in which the source still covers nine in ten of its countries
+        year = max(y for y, v in by_source[sid].items() if len(v) >= 0.9 * coverage[sid])
+        defaulted = True
+    figs = sorted(by_source[sid][year], key=lambda f: f.value, reverse=True)
+    top = figs[: min(q.top_n or DEFAULT_TOP, MAX_TOP)]
+    head = t("top_reporters_title", ctx.lang, who=t("exporters" if flow == "export" else "importers", ctx.lang), n=len(top),
+             year=f"{year}{latest_note(ctx, defaulted)}", countries=len(figs))
+    lines = [head] + [f"{i}. {ctx.name(f.reporter)}: {ctx.money(f.value)}" for i, f in enumerate(top, 1)]
+    src = source_line(ctx, top)
+    chart = ChartSpec(kind="bar", title=head.rstrip(":"), labels=[ctx.name(f.reporter) for f in top], values=[f.value for f in top],
+                      source_line=src, lang=ctx.lang)
+    q.years, q.top_n, q.reporter = [year], len(top), None
+    return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=q, results=top, chart=chart,
+                  source_line=src, table=_table(ctx, top))
+
+
 def partner_rank(ctx: Ctx, q: Query) -> Answer:
     flow = q.flow if q.flow in ("export", "import", "total") else "total"
     q.flow = flow
     sid, available = _years(ctx, q.reporter, flow)
+    if q.metric == "since":
+        return _rank_history(ctx, q, flow, available)
     choice = resolve_years(q, available, ctx)
     if not choice.years:
         return no_year_answer(ctx, q, "IMF DOTS", title(ctx, q.reporter, q.partner, flow), choice.missing, available)

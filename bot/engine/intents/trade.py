@@ -485,7 +485,8 @@ def mirror(ctx: Ctx, q: Query) -> Answer:
             continue
         gap = pct_change(own[0].value, mir[0].value)
         gap_text = (("+" if gap >= 0 else "\u2212") + ctx.pct(abs(gap))) if gap is not None else "n/a"
-        lines.append(f"\u2022 {title(ctx, a, b, 'export')}: {ctx.money(own[0].value)} ({ctx.name(a)}, FOB) vs "
+        head = title(ctx, a, b, "export")
+        lines.append(f"\u2022 {head[:1].upper() + head[1:]}: {ctx.money(own[0].value)} ({ctx.name(a)}, FOB) vs "
                      f"{ctx.money(mir[0].value)} ({ctx.name(b)}, CIF); {t('gap', ctx.lang)} {gap_text}")
         results += [own[0], mir[0]]
     if not results:
