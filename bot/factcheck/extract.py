@@ -255,6 +255,13 @@ class Extractor:
             if claim is not None:
                 out.append(claim)
                 prev = _Prev(claim.reporter, claim.partner, claim.flow, claim.years, claim.metric)
+        sentence_years = {y for y, _ in _years(s)}
+        if len(sentence_years) == 1:  # "Italy's trade with Germany, its top partner, came to $142.3 billion in 2019"
+            (year,) = sentence_years
+            for claim in out:
+                if not claim.years and not claim.since and claim.kind != "growth":
+                    claim.years, claim.year_given = [year], True
+                    claim.inherited.append("years")
         return out, prev
 
     def _read(self, s: str, span: Span, kind: str, money_spans: list[tuple[int, int]], lang: str) -> _Reading:
@@ -336,6 +343,12 @@ class Extractor:
                 if carry and carry.reporter and carry.reporter != ref.code:
                     reporter = carry.reporter
                     inherited.append("reporter")
+        elif len(refs) == 1 and carry and not first and _goods_of(r.masked, refs[0]) and (r.flow or carry.flow) in ("export", "import"):
+            # "..., buying $78.3 billion of French goods": the goods' origin exports, the other one imports
+            ref, flow = refs[0], r.flow or carry.flow
+            other = carry.partner if carry.reporter == ref.code else carry.reporter
+            reporter, partner = (ref.code, other) if flow == "export" else (other, ref.code)
+            inherited.append("partner" if flow == "export" else "reporter")
         elif len(refs) == 1:
             ref = refs[0]
             if metric == "gdp":

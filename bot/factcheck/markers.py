@@ -111,8 +111,10 @@ _MULTIPLE_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(rf"\bse\s+multiplic\w*\s+por\s+(?P<n>{_N})\b", re.IGNORECASE), "n"),
     (re.compile(rf"\b(?P<n>{_N})\s+(?:times|veces)\b", re.IGNORECASE), "n_times"),
     (re.compile(r"\b(?P<verb>удвоил|утроил|учетверил)\w*", re.IGNORECASE), "verb"),
-    (re.compile(rf"(?P<down>{_DOWN_RU}\s+)?\bв\s+(?P<n>{_N})\s+раз(?:а)?\b", re.IGNORECASE), "ru"),
+    (re.compile(rf"\bв\s+(?P<n>{_N})\s+раз(?:а)?\b", re.IGNORECASE), "ru"),
 ]
+_DOWN_BEFORE = re.compile(r"\b(?:shr[aiu]nk\w*|fell|fallen|dropped|declined|decreased|contracted|plunged|slumped|"
+                          r"ca[yí]\w*|cayó|se\s+redu\w*|disminu\w*|baj\w*)\b(?:\s+\w+){0,2}\s*$", re.IGNORECASE)
 _UP_WORDS = re.compile(r"\b(?:grew|grow|rose|risen|increased|jumped|climbed|surged|soared|multipl|expanded|up|creci|aument|subi|se\s+increment|вырос|увеличил|рост)", re.IGNORECASE)
 
 
@@ -139,13 +141,15 @@ def find_multiples(text: str) -> list[Marker]:
                 ratio = _NUM_WORDS.get(raw) or float(raw.replace(",", "."))
                 if kind == "n_times" and not _UP_WORDS.search(text[max(0, m.start() - 40):m.start()]):
                     continue  # "three times as much as" compares two flows; not a growth claim
-                if kind == "ru":
-                    after = text[m.end():m.end() + 30]
-                    down = m.group("down") or re.match(rf"\s*{_DOWN_RU}", after)
-                    up = re.search(r"(?:вырос|увеличил|рост|больше)\w*", text[max(0, m.start() - 40):m.end() + 30], re.IGNORECASE)
+                if kind == "ru":  # "сократился почти в пять раз", "в пять раз больше": the verb says which way
+                    around = text[max(0, m.start() - 40):m.end() + 30]
+                    down = re.search(_DOWN_RU, around, re.IGNORECASE)
+                    up = re.search(r"(?:вырос|увеличил|рост|больше)\w*", around, re.IGNORECASE)
                     if not down and not up:
                         continue
                     ratio = 1 / ratio if down else ratio
+                elif _DOWN_BEFORE.search(text[max(0, m.start() - 40):m.start()]):
+                    ratio = 1 / ratio  # "shrank nearly fivefold", "se redujo cinco veces"
             if not ratio or ratio <= 0:
                 continue
             before = text[max(0, m.start() - 25):m.start()]
@@ -177,7 +181,8 @@ _CHANGE_AFTER = re.compile(r"^\s*(?:year[-\s]on[-\s]year\s+|annual\s+|interanual
 _SHARE_WORDS = re.compile(
     r"\b(?:share|shares|accounted|accounts|accounting|account|represent\w*|made\s+up|make\s+up|makes\s+up|making\s+up|"
     r"took|takes|taking|absorbed|absorbs|cuota|participaci[óo]n|supone\w*|suponía|representa\w*|absorb\w*|concentr\w*|"
-    r"доля|долю|доли|долей|приходит\w*|приходил\w*|пришл\w*|составля\w*)\b|\bof\s+(?:all|total|its|their|the)\b|"
+    r"доля|долю|доли|долей|приходит\w*|приходил\w*|пришл\w*|составля\w*)\b|\bof\s+(?:all|total|its|their|the|them|these|which)\b|"
+    r"\bde\s+(?:ellas|ellos|estas|estos)\b|\bиз\s+них\b|"
     r"\bdel\s+total\b|\bde\s+(?:las|los|sus|todas|todos)\b|%\s+(?:от\s+)?(?:всего|общего|экспорт\w*|импорт\w*|товарооборот\w*|внешнеторгов\w*)",
     re.IGNORECASE)
 _GDP_AFTER = re.compile(r"^\s*(?:of|del|de\s+su|от)?\s*(?:the\s+country's\s+|its\s+)?(?:GDP|PIB|ВВП)\b", re.IGNORECASE)

@@ -74,9 +74,11 @@ def _add(out: list[Span], text: str, start: int, end: int) -> None:
         out.append(Span(start + lead, start + lead + len(s), s))
 
 
+# Conjunctions that start a new statement; weak words ("with", "as", "con", "с") only after a
+# comma: "..., with the US taking 81%" is a new clause, "its trade with China" is not.
 _BOUNDARY = re.compile(
-    r"[;:]|,?\s+(?:and|while|whereas|but|with|as|y|e|mientras(?:\s+que)?|pero|aunque|con|и|а|но|тогда\s+как|"
-    r"при\s+этом|в\s+то\s+время\s+как)\s+|,\s+", re.IGNORECASE)
+    r"[;:]|,?\s+(?:and|while|whereas|but|y|e|mientras(?:\s+que)?|pero|aunque|и|а|но|тогда\s+как|"
+    r"при\s+этом|в\s+то\s+время\s+как)\s+|,\s+(?:(?:with|as|con|с)\s+)?", re.I)
 _LEADING = re.compile(r"(?:[,;:\s]|(?:and|while|whereas|but|with|as|y|e|mientras(?:\s+que)?|pero|aunque|con|и|а|но|"
                       r"тогда\s+как|при\s+этом|в\s+то\s+время\s+как)\b)+", re.IGNORECASE)
 
@@ -92,7 +94,7 @@ def cut_points(text: str, figures: list[tuple[int, int]], protected: list[tuple[
     for (_, a_end), (b_start, _) in itertools.pairwise(figures):
         gap = [m for m in _BOUNDARY.finditer(text, a_end, b_start)
                if not any(p0 <= m.start() < p1 for p0, p1 in protected)]
-        words = [m for m in gap if m.group(0).strip(" ,;:")]
+        words = [m for m in gap if m.group(0).strip(" ,;:") and not re.fullmatch(r",\s+(?:with|as|con|с)\s+", m.group(0), re.I)]
         best = (words or gap or [None])[-1]
         cuts.append(best.start() if best is not None else -1)
     return cuts
