@@ -53,15 +53,18 @@ class ChatOrderedProcessor(BaseUpdateProcessor):
     def __init__(self, max_concurrent: int = MAX_CONCURRENT_UPDATES, max_pending: int = MAX_PENDING_UPDATES):
         if max_concurrent < 1:
             raise ValueError("max_concurrent must be a positive integer")
-        self._running_max = max_concurrent
+        # PTB sizes its own semaphore from ``max_concurrent_updates`` inside __init__, so the
+        # property below must still give the waiting room then; the real bound is set after.
+        self._running_max: int | None = None
         super().__init__(max(max_pending, max_concurrent))
+        self._running_max = max_concurrent
         self._running = asyncio.BoundedSemaphore(max_concurrent)
         self._chats: dict[int, _ChatLock] = {}
         self.in_flight = 0  # updates inside do_process_update: waiting for their chat, or running
 
     @property
     def max_concurrent_updates(self) -> int:  # the real bound, not the waiting room
-        return self._running_max
+        return self._running_max if self._running_max is not None else self._max_concurrent_updates
 
     @property
     def current_concurrent_updates(self) -> int:

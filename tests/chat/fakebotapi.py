@@ -77,6 +77,7 @@ class FakeBotAPI:
         self.bot_id = bot_id
         self.calls: list[Call] = []
         self.listeners: list[Callable[[Call], None]] = []  # called with each recorded call
+        self.delivered: set[int] = set()  # update ids handed out by getUpdates so far
         self.webhook: dict[str, Any] | None = None
         self._taken: set[int] = set()
         self._updates: list[dict] = []
@@ -401,7 +402,9 @@ class FakeBotAPI:
                     await asyncio.wait_for(self._changed.wait_for(lambda: pending() or self._closing), timeout)
                 except TimeoutError:
                     pass
-            return pending()[:limit]
+            batch = pending()[:limit]
+            self.delivered.update(u["update_id"] for u in batch)
+            return batch
 
     def _m_sendMessage(self, params: dict, files: dict) -> dict:
         return self._message(params, text=params.get("text", ""))
