@@ -64,6 +64,8 @@ _PER_UNIT = re.compile(
     r"ounce|onza|lit(?:re|er|ro)|gall?[oó]n|capita|c[áa]pita|head|person|persona|habitante|unit|unidad|"
     r"баррел\w*|тонн\w*|душу|человек\w*|килограмм\w*|литр\w*)\b", re.IGNORECASE)
 
+_BARE_END = re.compile(r"\.?\s*(?:$|[.,;:)\u2014–-]|(?:to|from|in|into|for|and|while|a|al|en|desde|hacia|y|в|из|и|на|от|with|con|с)\b)",
+                       re.IGNORECASE)
 CURRENCIES = {"$": "USD", "us$": "USD", "u.s.$": "USD", "usd": "USD", "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP",
               "¥": "JPY", "a$": "AUD", "au$": "AUD", "c$": "CAD", "ca$": "CAD", "nz$": "NZD", "hk$": "HKD", "r$": "BRL",
               "mx$": "MXN", "mex$": "MXN"}
@@ -171,13 +173,20 @@ def _currency(pre: str | None, post: str | None, scale: str | None) -> str | Non
 
 
 def find_money(text: str, lang: str = "en") -> list[Amount]:
-    """Every money amount with a currency in ``text``, in text order."""
+    """Every money amount with a currency in ``text``, in text order.
+
+    An amount with a scale word but no currency of its own takes the currency of the amount
+    before it when nothing but a preposition or punctuation follows it: "179 millones de
+    dólares a Rusia y le compró 1.380 millones." ("179 million tonnes" stays out).
+    """
     out: list[Amount] = []
     for m in _MONEY.finditer(text):
         pre, num, scale, post = m.group("pre"), m.group("num"), m.group("scale"), m.group("post")
         if scale and len(scale) == 1 and m.start("scale") != m.end("num"):
             scale = None  # "$5 m..." only glued ("$5m", "$1.3b") counts as a scale letter
         currency = _currency(pre, post, scale)
+        if currency is None and out and scale and len(scale) > 1 and _BARE_END.match(text, m.end("scale")):
+            currency = out[-1].currency
         if currency is None:
             continue
         if not scale and not pre and _YEAR_LIKE.match(num):

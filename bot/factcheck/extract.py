@@ -23,6 +23,7 @@ from bot.engine import parse as parser
 from bot.engine.parse import (
     _flow as flow_of_concepts,  # the parser's own flow reading, reused
 )
+from bot.engine.vocabulary import concepts_of, tokenize
 from bot.factcheck import markers
 from bot.factcheck.amounts import Amount, find_money, find_percents
 from bot.factcheck.markers import Marker
@@ -155,6 +156,15 @@ def _partner_marked(ref: parser.CountryRef, flow: str | None) -> bool:
     return False
 
 
+def _nearest_flow(text: str, position: int) -> str | None:
+    """A clause with both an export and an import word ("exportó ... y le compró"): the flow word
+    closest before the figure (after it when none comes before) is the figure's."""
+    flows = [(t.start, c) for t in tokenize(text) for c in ("export", "import") if c in concepts_of(t.text)]
+    before = [f for f in flows if f[0] < position]
+    pick = before[-1] if before else (flows[0] if flows else None)
+    return pick[1] if pick else None
+
+
 def _metric(concepts: set[str], flow: str | None) -> str:
     if "fdi" in concepts:
         return "fdi"
@@ -250,7 +260,7 @@ class Extractor:
         out: list[Claim] = []
         for (kind, fig, direction), span in zip(figs, spans):
             money_here = [f[1] for f, sp in zip(figs, spans) if sp == span and f[0] == "value"]
-            reading = self._read(s, span, kind, money_spans, lang)
+            reading = self._read(s, span, kind, fig, money_spans, lang)
             claim = self._claim(s, reading, kind, fig, direction, money_here, lang, prev, first=not out)
             if claim is not None:
                 out.append(claim)
@@ -264,8 +274,9 @@ class Extractor:
                     claim.inherited.append("years")
         return out, prev
 
-    def _read(self, s: str, span: Span, kind: str, money_spans: list[tuple[int, int]], lang: str) -> _Reading:
+    def _read(self, s: str, span: Span, kind: str, fig, money_spans: list[tuple[int, int]], lang: str) -> _Reading:
         clause = s[span.start:span.end]
+        fig_start = fig.start - span.start
         masked = _mask(clause, [(a - span.start, b - span.start) for a, b in money_spans if span.start <= a < span.end])
         if kind == "rank":
             # a rank word up front makes the parser read the clause as a rank question (its share/rank
@@ -274,7 +285,11 @@ class Extractor:
             masked = _RANK_WORD.get(parser.detect_language(masked, lang), "rank") + " " + masked
         p = parser.parse(masked, self.engine.countries, self.engine.products)
         refs = [r for i, r in enumerate(p.countries) if r.code not in {o.code for o in p.countries[:i]}]  # each once
-        return _Reading(clause, span.start, masked, set(p.concepts), refs, flow_of_concepts(set(p.concepts)), p.query, p.since)
+        concepts = set(p.concepts)
+        flow = flow_of_concepts(concepts)
+        if {"export", "import"} <= concepts and "trade" not in concepts:
+            flow = _nearest_flow(masked, fig_start + len(masked) - len(clause)) or flow
+        return _Reading(clause, span.start, masked, concepts, refs, flow, p.query, p.since)
 
     def _claim(self, s: str, r: _Reading, kind: str, fig, direction: int, money_here: list, lang: str,
                prev: _Prev | None, first: bool) -> Claim | None:
