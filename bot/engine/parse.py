@@ -70,7 +70,9 @@ _SHARE_PHRASE = re.compile(r"\bhow much of\b|\bwhat part of\b|\bhow important\b|
                            r"\bque proporcion\b|\bque tan importante\b|\bimportancia de\b|какая часть|какую часть|какой процент|"
                            r"насколько важ")
 _COUNT_PHRASE = re.compile(r"\bhow many (?:countries|partners|nations|markets|trading partners)\b|"
-                           r"\bcuantos (?:paises|socios|mercados)\b|сколько (?:стран|партнер|рынк)")
+                           r"\bcuantos (?:paises|socios|mercados)\b|скольк\w* (?:стран|партн|рынк)")
+_WHEN_PHRASE = re.compile(r"\bsince when\b|\bdesde cuando\b|с какого года|с каких пор|в каком году|\bwhat year\b|\bque ano\b|"
+                          r"\bovertake|\bovertook|\bsurpass|\bsupero\b|\bsuperado\b|обогнал|обошел|опередил")
 # things the store does not have: the answer is still the annual US$ figure, with a note saying so
 _NOTES = (
     ("note_currency", re.compile(r"\b(?:in|en) (?:pesos|euros?|yuan|renminbi|rupees|reais|soles|rubles|roubles|yen|pounds|"
@@ -161,6 +163,8 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
         concepts.discard("products")  # "importers of Russian goods": all goods, no product
     if _COUNT_PHRASE.search(folded):
         concepts.add("count")
+    if _WHEN_PHRASE.search(folded):
+        concepts.add("when")
     result.notes = [key for key, pattern in _NOTES if pattern.search(folded)]
     result.regions = countries.regions(text) if hasattr(countries, "regions") else []
     result.concepts, result.countries = concepts, refs
@@ -325,6 +329,8 @@ def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: boo
         return "mirror"  # "Which is larger: US exports to China or China's exports to the US?"
     if "rank" in c and n >= 2:
         return "partner_rank"
+    if "when" in c and n in (2, 3) and c & {"top", "rank"} and c & {"market", "supplier", "partners"}:
+        return "partner_rank"  # "When did China become Brazil's largest trading partner?", "... overtake China as ..."
     if n == 2 and c & {"market", "supplier", "partners"} and ("top" in c or "where" in c):
         return "partner_rank"  # "Is the US Canada's biggest customer?", "¿Dónde se ubica México entre los proveedores de ...?"
     if ("who" in c and n == 1 and not product and not c & {"how_much", "products"}

@@ -67,7 +67,8 @@ ALIASES: list[tuple[str, tuple[str, ...], str]] = [
     ("YMD", ("South Yemen", "Южный Йемен"), "People's Democratic Republic of Yemen (to 1990)."),
     ("YAR", ("North Yemen", "Северный Йемен"), "Yemen Arab Republic (to 1990)."),
     # -- groups: matched only by these exact names (never by fuzzy matching) ------------------------
-    ("WLD", ("World", "the world", "whole world", "мир", "весь мир", "Mundo", "el mundo"),
+    ("WLD", ("World", "the world", "whole world", "global", "мир", "мира", "весь мир", "мировой", "мировая", "мировое",
+             "мировые", "мирового", "мировом", "мировых", "мировую", "мировому", "Mundo", "el mundo", "mundial", "mundiales"),
      "The World aggregate (a country's total trade) is IMF DOTS's partner 'World'."),
     ("G:EUROPEAN_UNION", ("EU", "E.U.", "European Union", "UE", "Unión Europea", "ЕС", "Евросоюз",
                           "Европейский союз"),

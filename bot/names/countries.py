@@ -435,16 +435,23 @@ class CountryMatcher:
 
     def regions(self, text: str) -> list[str]:
         """Regions named in ``text`` that are no country and no group of the store ("Latin
-        America", "Sudamérica"), as written: the engine says it has no figures for them."""
+        America", "в Латинскую Америку"), in their dictionary form: the engine says it has no
+        figures for them."""
         if not hasattr(self, "_region_keys"):
-            self._region_keys = {normalize(r) for r in A.REGIONS} - {k for k, e in self._exact.items() if e.codes}
+            keys: dict[str, str] = {}
+            for r in A.REGIONS:
+                parts = normalize(r).split()
+                options = [sorted(ru_noun_forms(p)) if is_cyrillic(p) else [p] for p in parts]  # "в Латинскую Америку"
+                for combo in cartesian(*options):
+                    keys.setdefault(" ".join(combo), r)
+            self._region_keys = {k: r for k, r in keys.items() if not (k in self._exact and self._exact[k].codes)}
         tokens = tokenize(text)
         out = []
         for size in (3, 2, 1):
             for i in range(0, len(tokens) - size + 1):
                 key = " ".join(t.norm for t in tokens[i:i + size])
                 if key in self._region_keys:
-                    out.append(text[tokens[i].start:tokens[i + size - 1].end])
+                    out.append(self._region_keys[key])  # the dictionary form: "Латинская Америка"
         return out
 
     def codes(self, text: str) -> list[str]:

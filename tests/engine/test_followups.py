@@ -40,3 +40,17 @@ def test_context_survives_a_json_round_trip(engine):
 
 def test_without_context_a_bare_follow_up_is_not_understood(engine):
     assert engine.ask("and 2015?").status == "not_understood"
+
+
+@pytest.mark.parametrize("first, follow", [
+    ("Mexico exports to Russia 2016", "Wales exports 2019"),  # not a country: a new question, not "2019 for Mexico"
+    ("Mexico exports to Russia 2016", "weather in Paris 2019"),
+    ("¿Cuánto exportó México a Rusia en 2016?", "exportaciones de Cataluña 2019"),
+    ("Сколько Мексика экспортировала в Россию в 2016 году?", "экспорт Татарстана 2019"),
+])
+def test_a_question_with_an_unknown_word_is_not_read_as_a_follow_up(engine, first, follow):
+    ctx = Context()
+    assert engine.ask(first, ctx).status == "ok"
+    answer = engine.ask(follow, ctx)
+    assert answer.status == "not_understood", answer.text
+    assert not answer.results

@@ -3,6 +3,8 @@ capita, ratios between two countries) and SIPRI arms transfers."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.engine.answer import Answer, ChartSpec
 from bot.engine.intents.common import Ctx, latest_note, no_year_answer, resolve_years, source_line
 from bot.engine.phrases import t
@@ -192,9 +194,9 @@ def _context_over_time(ctx: Ctx, q: Query, metric: str) -> Answer:
         head = f"{ctx.name(code)}, {label}, {y0}\u2013{y1}: {sparkline([values[y] for y in years])}" if not ctx.wants_growth \
             else f"{ctx.name(code)}, {label}"
         lines.append(head)
-        line = f"{y0}: {fmt(values[y0])} \u2192 {y1}: {fmt(values[y1])}, {'+' if change >= 0 else chr(0x2212)}{fmt(abs(change))}"
-        if pct is not None:
-            line += f" ({'+' if pct >= 0 else chr(0x2212)}{ctx.pct(abs(pct))})"
+        sign = lambda v: "+" if v >= 0 else "\u2212"  # noqa: E731
+        pct_text = f"{sign(pct)}{ctx.pct(abs(pct))}, " if pct is not None else ""
+        line = f"{y0}: {fmt(values[y0])} \u2192 {y1}: {fmt(values[y1])} ({pct_text}{sign(change)}{fmt(abs(change))})"
         if y1 - y0 > 1 and values[y0] > 0 and values[y1] > 0:
             cagr = ((values[y1] / values[y0]) ** (1 / (y1 - y0)) - 1) * 100
             line += "; " + t("cagr", ctx.lang, cagr=("+" if cagr >= 0 else "\u2212") + ctx.pct(abs(cagr)))
@@ -203,7 +205,10 @@ def _context_over_time(ctx: Ctx, q: Query, metric: str) -> Answer:
         lines.append(line + ".")
         shown = years if not ctx.wants_growth else [y0, y1]
         for y in shown:
-            results += [gdp[y], pop[y]] if metric == "gdp_per_capita" else [(gdp if metric == "gdp" else pop)[y]]
+            if metric == "gdp_per_capita":  # the computed ratio travels with the GDP figure it comes from
+                results += [replace(gdp[y], extra={**gdp[y].extra, "gdp_per_capita": values[y]}), pop[y]]
+            else:
+                results.append((gdp if metric == "gdp" else pop)[y])
         if chart is None and not ctx.wants_growth:
             chart = ChartSpec("line", f"{ctx.name(code)}, {label}", [str(y) for y in years], [values[y] for y in years],
                               unit="USD" if metric != "population" else "persons", lang=ctx.lang)
