@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: demo test install bench readme-assets clean
+.PHONY: demo test install bench bench-scale readme-assets clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ test: $(TSTAMP)
 bench: $(TSTAMP)
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/engine_bench.py
+
+## bench-scale: every performance figure of issue #6 at full scale (20M-row import, 100M-row store; ~15 min, ~15 GB of /tmp)
+bench-scale: $(TSTAMP)
+	$(BIN)/python bench/run_all.py
 
 ## readme-assets: regenerate the README's example answer and chart from the bundled store
 readme-assets: $(STAMP)

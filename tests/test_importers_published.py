@@ -267,6 +267,19 @@ def test_baci_rows_stay_out_of_the_totals_index_and_a_failure_rolls_back(small_s
     assert indexed == totals and products[0][0] == report.rows
 
 
+def test_coverage_after_imports_and_re_imports_matches_a_full_recount(small_store):
+    """BACI keeps its source's row count by arithmetic (deleted, inserted) and the other
+    sources of an import are recounted: either way /sources shows what a full count shows."""
+    import_files(small_store, "baci", [BACI_COUNTRIES, BACI_2016], **QUIET)
+    import_files(small_store, "baci", [BACI_COUNTRIES, BACI_2016, BACI_2017], **QUIET)  # 2016 again: replaced
+    import_files(small_store, "comtrade", [COMTRADE_SITE], **QUIET)
+    kept = rows_of(small_store, "SELECT source_id, rows, first_year, last_year FROM source_coverage"
+                                " WHERE tbl = 'trade' ORDER BY source_id")
+    counted = rows_of(small_store, "SELECT source_id, count(*), min(year), max(year) FROM trade"
+                                   " GROUP BY source_id ORDER BY source_id")
+    assert kept == counted and {"baci_hs17", "comtrade_hs"} <= {r[0] for r in kept}
+
+
 # --- Comtrade specifics --------------------------------------------------------------------
 def test_comtrade_rule_skips_re_exports_breakdowns_and_monthly_rows(small_store):
     (report,) = import_files(small_store, "comtrade", [COMTRADE_SITE], **QUIET)

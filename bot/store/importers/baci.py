@@ -273,14 +273,15 @@ def load_trade(conn: sqlite3.Connection, path: Path, *, progress: bool = False) 
     per = max(1, min(ROWS_PER_STATEMENT, limit // 5))
     statements: dict[tuple[int, int], str] = {}
     cleared: set[int] = set()
+    deleted = 0
     with progress_bar(path.name, progress) as bar:
         for batch in _prefetch(parser.batches()):
             if batch.year not in cleared:
                 # reporter and partner IN (countries): one primary-key seek per pair-year,
                 # not a scan of every row of the table
-                conn.execute("DELETE FROM trade WHERE reporter IN (SELECT code FROM countries)"
-                             " AND partner IN (SELECT code FROM countries) AND year = ? AND source_id = ?",
-                             (batch.year, source.id))
+                deleted += conn.execute("DELETE FROM trade WHERE reporter IN (SELECT code FROM countries)"
+                                        " AND partner IN (SELECT code FROM countries) AND year = ? AND source_id = ?",
+                                        (batch.year, source.id)).rowcount
                 cleared.add(batch.year)
             report.skipped += batch.skipped
             report.unknown_codes.update(batch.unknown)
@@ -306,6 +307,9 @@ def load_trade(conn: sqlite3.Connection, path: Path, *, progress: bool = False) 
             raise ImportFailure(path, f"no row could be mapped to the store's countries (unknown codes: {shown});"
                                 " import the release's country_codes file in the same call")
         raise ImportFailure(path, "no data rows under the header")
+    from bot.store.db import keep_exact_trade_coverage
+
+    keep_exact_trade_coverage(conn, source.id, deleted, report.rows, cleared)
     record_file(conn, report, path)
     return timed(report, start)
 
