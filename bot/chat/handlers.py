@@ -78,6 +78,13 @@ def is_group(update: Update) -> bool:
     return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
 
 
+def topic(update: Update) -> int | None:
+    """The forum topic the update came from (supergroups with topics), so that every message
+    of the answer goes there and not to the General topic; None elsewhere."""
+    message = update.effective_message
+    return message.message_thread_id if message is not None and message.is_topic_message else None
+
+
 def _reply_to(update: Update, message: Message | None) -> int | None:
     """In groups answers reply to the asker's message; in private chats they need not."""
     return message.message_id if message is not None and is_group(update) else None
@@ -103,6 +110,7 @@ async def admit(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
             update.effective_chat.id,
             t("slow_down", ui_lang(update, context)),
             reply_to=_reply_to(update, update.effective_message),
+            thread_id=topic(update),
         )
     return False
 
@@ -121,7 +129,8 @@ async def answer_question(update: Update, context: ContextTypes.DEFAULT_TYPE, qu
                                       fallback_lang=pick_lang(None, user.language_code if user else None))
     context.chat_data[CONTEXT_KEY] = ctx.to_dict()  # only after a successful ask
     await reply.send_answer(
-        context.bot, chat.id, answer, lang=pick_lang(ctx.lang, answer.lang), reply_to=reply_to, update_id=update.update_id
+        context.bot, chat.id, answer, lang=pick_lang(ctx.lang, answer.lang), reply_to=reply_to,
+        update_id=update.update_id, thread_id=topic(update)
     )
 
 
@@ -163,6 +172,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         text,
         reply_to=_reply_to(update, update.effective_message),
         markup=keyboards.examples_keyboard(examples) if examples else None,
+        thread_id=topic(update),
     )
 
 
@@ -174,7 +184,7 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     text = help_text(lang, deps(context).engine.examples(lang)[:MAX_EXAMPLES], context.bot.username)
     if is_group(update):
         text += "\n" + t("group_hint", lang)
-    await reply.send_text(context.bot, update.effective_chat.id, text, reply_to=_reply_to(update, update.effective_message))
+    await reply.send_text(context.bot, update.effective_chat.id, text, reply_to=_reply_to(update, update.effective_message), thread_id=topic(update))
 
 
 async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -184,7 +194,7 @@ async def sources_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
     lang = ui_lang(update, context)
     sources_text = deps(context).sources_text
     text = (sources_text(lang) if sources_text else "") or t("no_sources", lang)
-    await reply.send_text(context.bot, update.effective_chat.id, text, reply_to=_reply_to(update, update.effective_message))
+    await reply.send_text(context.bot, update.effective_chat.id, text, reply_to=_reply_to(update, update.effective_message), thread_id=topic(update))
 
 
 async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -203,7 +213,7 @@ async def lang_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         lang = ui_lang(update, context)
         text = t("lang_usage", lang, current=ctx.lang or "auto")
     context.chat_data[CONTEXT_KEY] = ctx.to_dict()
-    await reply.send_text(context.bot, update.effective_chat.id, text, reply_to=_reply_to(update, update.effective_message))
+    await reply.send_text(context.bot, update.effective_chat.id, text, reply_to=_reply_to(update, update.effective_message), thread_id=topic(update))
 
 
 async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -216,7 +226,7 @@ async def ask_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         lang = ui_lang(update, context)
         examples = deps(context).engine.examples(lang)
         text = t("ask_usage", lang, example=examples[0] if examples else "…")
-        await reply.send_text(context.bot, update.effective_chat.id, text, reply_to=_reply_to(update, message))
+        await reply.send_text(context.bot, update.effective_chat.id, text, reply_to=_reply_to(update, message), thread_id=topic(update))
         return
     await answer_question(update, context, question, _reply_to(update, message))
 
@@ -254,11 +264,11 @@ async def check_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     checker = fact_checker(context)
     if not text or checker is None:
         key = "check_usage" if checker is not None else "check_unavailable"
-        await reply.send_text(context.bot, update.effective_chat.id, t(key, lang), reply_to=_reply_to(update, message))
+        await reply.send_text(context.bot, update.effective_chat.id, t(key, lang), reply_to=_reply_to(update, message), thread_id=topic(update))
         return
     report = checker.check(text, lang=ctx.lang)
     out = report.text if report.checked else t("check_none", ctx.lang or lang)
-    await reply.send_text(context.bot, update.effective_chat.id, out, reply_to=_reply_to(update, message))
+    await reply.send_text(context.bot, update.effective_chat.id, out, reply_to=_reply_to(update, message), thread_id=topic(update))
 
 
 async def private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -303,14 +313,14 @@ async def not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Private chat, a sticker, photo, voice note, file...: say what the bot can read."""
     if not await admit(update, context):
         return
-    await reply.send_text(context.bot, update.effective_chat.id, t("not_text", ui_lang(update, context)))
+    await reply.send_text(context.bot, update.effective_chat.id, t("not_text", ui_lang(update, context)), thread_id=topic(update))
 
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Private chat, a command we do not have: point to /help rather than stay silent."""
     if not await admit(update, context):
         return
-    await reply.send_text(context.bot, update.effective_chat.id, t("unknown_command", ui_lang(update, context)))
+    await reply.send_text(context.bot, update.effective_chat.id, t("unknown_command", ui_lang(update, context)), thread_id=topic(update))
 
 
 async def ask_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -343,6 +353,7 @@ async def csv_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         data.csv.encode("utf-8"),
         filename=data.filename,
         reply_parameters=reply.reply_params(_reply_to(update, query.message)),
+        message_thread_id=topic(update),
     )
 
 
@@ -375,6 +386,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
             update.effective_chat.id,
             t("apology", ui_lang(update, context)),
             reply_to=_reply_to(update, update.effective_message),
+            thread_id=topic(update),
         )
     except TelegramError as exc:
         logger.warning("could not send the apology for update %s: %r", update_id, exc)

@@ -80,8 +80,10 @@ async def send_text(
     *,
     reply_to: int | None = None,
     markup: InlineKeyboardMarkup | None = None,
+    thread_id: int | None = None,
 ) -> Message:
-    """Send plain ``text`` escaped as HTML, split if long; returns the last message."""
+    """Send plain ``text`` escaped as HTML, split if long; returns the last message.
+    ``thread_id``: the forum topic to post in (None: the chat itself)."""
     chunks = split_text(text)
     message: Message | None = None
     for i, chunk in enumerate(chunks):
@@ -92,6 +94,7 @@ async def send_text(
             link_preview_options=_NO_PREVIEW,
             reply_parameters=reply_params(reply_to) if i == 0 else None,
             reply_markup=markup if i == len(chunks) - 1 else None,
+            message_thread_id=thread_id,
         )
     assert message is not None
     return message
@@ -134,12 +137,14 @@ async def send_answer(
     lang: str,
     reply_to: int | None = None,
     update_id: int | None = None,
+    thread_id: int | None = None,
 ) -> None:
-    """Send ``answer`` to ``chat_id`` (see the module docstring for the shape)."""
+    """Send ``answer`` to ``chat_id`` (in forum topic ``thread_id``, if any; see the module
+    docstring for the shape)."""
     markup = _markup(answer, lang, update_id)
     png = await render_chart(answer, update_id)
     if png is None:
-        await send_text(bot, chat_id, answer.text, reply_to=reply_to, markup=markup)
+        await send_text(bot, chat_id, answer.text, reply_to=reply_to, markup=markup, thread_id=thread_id)
         return
     filename = file_stem(answer) + ".png"
     if answer.text and tg_len(answer.text) <= CAPTION_LIMIT:
@@ -151,9 +156,11 @@ async def send_answer(
             filename=filename,
             reply_parameters=reply_params(reply_to),
             reply_markup=markup,
+            message_thread_id=thread_id,
         )
         return
     if answer.text:
-        await send_text(bot, chat_id, answer.text, reply_to=reply_to)
+        await send_text(bot, chat_id, answer.text, reply_to=reply_to, thread_id=thread_id)
         reply_to = None
-    await bot.send_photo(chat_id, png, filename=filename, reply_parameters=reply_params(reply_to), reply_markup=markup)
+    await bot.send_photo(chat_id, png, filename=filename, reply_parameters=reply_params(reply_to), reply_markup=markup,
+                         message_thread_id=thread_id)

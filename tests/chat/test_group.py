@@ -101,3 +101,17 @@ async def test_migration_to_supergroup_keeps_the_context(app, fake, engine, user
     await fake.send(supergroup, user, "/ask and 2015?")
     await fake.wait_call("sendMessage", chat_id=new_id)
     assert engine.calls[-1].context.last_query["text"] == "Mexico exports 2016"
+
+
+@pytest.mark.parametrize("question", [f"/ask@{BOT} longchart of Mexico exports", "/ask", f"@{BOT} boom"],
+                         ids=["text-then-photo", "usage", "apology"])
+async def test_in_a_forum_topic_every_message_goes_to_that_topic(fake, user, group, question):
+    group = {**group, "is_forum": True}
+    update = fake.text_update(group, user, question)
+    update["message"].update(message_thread_id=77, is_topic_message=True)
+    await fake.queue(update)
+    first = await fake.wait_call(("sendMessage"), chat_id=group["id"])
+    assert first.params["message_thread_id"] == 77
+    if question.startswith(f"/ask@{BOT} longchart"):
+        photo = await fake.wait_call("sendPhoto", chat_id=group["id"])
+        assert photo.params["message_thread_id"] == 77  # not a reply: without the id it would land in General
