@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace as dc_replace
 from functools import cached_property
 
 from bot.engine import parse as parser
 from bot.engine.answer import Answer, Choice
 from bot.engine.context import Context
 from bot.engine.intents import country, rankings, trade
-from bot.engine.intents.common import Ctx
+from bot.engine.intents.common import Ctx, source_line
 from bot.engine.phrases import t
 from bot.engine.query import Query
 from bot.store.queries import Store
@@ -119,6 +120,9 @@ class Engine:
             kind = "indicator" if p.query is not None and p.query.intent in ("context", "fdi") or p.concepts & {"gdp", "population", "fdi"} \
                 else "trade"
             return Answer(status="no_data", text=t("future", lang, year=self._latest_year(kind)), lang=lang, query=p.query)
+        if p.regions and (p.query is None or (not p.query.partner and not p.query.partners)
+                          or p.status == "need_reporter") and (p.query is None or p.query.intent not in ("context", "fdi", "arms")):
+            return Answer(status="no_data", text=t("no_region", lang, region=p.regions[0]), lang=lang, query=p.query)
         if p.status == "need_reporter":
             q = p.query
             example = self.display("DEU" if q.reporter == "MEX" else "MEX", lang)
@@ -152,7 +156,10 @@ class Engine:
                 return Answer(status="not_understood", text=t("need_partner", lang, reporter=self.display(q.reporter, lang)), lang=lang, query=q)
         ctx = Ctx(self.store, self.display, lang, relative_years=p.relative_years, since=p.since,
                   order_only=p.order_only, balance_word=p.balance_word, wants_growth="growth" in p.concepts)
-        answer = HANDLERS[q.intent](ctx, q)
+        if q.intent in parser.FAN_OUT and (len(q.partners) > 1 or len(q.reporters) > 1) and q.partner != "WLD":
+            answer = self._fan_out(ctx, q)
+        else:
+            answer = HANDLERS[q.intent](ctx, q)
         if p.notes and answer.status in ("ok", "no_data"):
             answer.text = "\n".join(t(n, lang) for n in p.notes) + "\n" + answer.text
         answer.text = tidy(answer.text, lang)
@@ -163,6 +170,31 @@ class Engine:
         if answer.status == "ok" and context is not None and answer.query is not None:
             context.last_query = answer.query.to_dict()
         return answer
+
+    def _fan_out(self, ctx: Ctx, q: Query) -> Answer:
+        """One answer per partner (or reporter) of a coordinated group, joined: "share of China
+        and the US in Mexico's imports" gives both shares, never only the first."""
+        parts = []
+        if len(q.reporters) > 1:
+            for r in q.reporters[:6]:
+                parts.append(HANDLERS[q.intent](ctx, dc_replace(q, reporter=r, reporters=[], partners=[], years=list(q.years))))
+        else:
+            for p in q.partners[:6]:
+                parts.append(HANDLERS[q.intent](ctx, dc_replace(q, partner=p, partners=[], reporters=[], years=list(q.years))))
+        ok = [a for a in parts if a.status == "ok"]
+        if not ok:
+            return parts[0]
+        lines, results, table = [], [], []
+        for a in parts:
+            body = a.text[: -len(a.source_line)].rstrip("\n") if a.source_line and a.text.endswith(a.source_line) else a.text
+            lines.append(body)
+            results += a.results
+            table += a.table
+        src = source_line(ctx, results)
+        merged = ok[0].query
+        merged.partners, merged.reporters = list(q.partners), list(q.reporters)
+        return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=merged, results=results,
+                      source_line=src, table=table)
 
     def _ambiguous(self, text: str, ref: parser.CountryRef, lang: str) -> Answer:
         choices = []

@@ -66,6 +66,7 @@ class Parse:
 
 
 _ARTICLE_WORDS = {"the", "el", "la", "los", "las"}
+FAN_OUT = ("share", "balance", "growth", "partner_rank")  # intents answered once per country when several are named
 _SHARE_PHRASE = re.compile(r"\bhow much of\b|\bwhat part of\b|\bhow important\b|\bimportance of\b|\bque parte de\b|"
                            r"\bque proporcion\b|\bque tan importante\b|\bimportancia de\b|какая часть|какую часть|какой процент|"
                            r"насколько важ")
@@ -461,6 +462,16 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
     if len(partners) > 1 and intent in ("value", "series"):
         q.intent = "compare"
         q.partners = [p.code for p in partners]
+    elif len(partners) > 1 and intent in FAN_OUT:
+        # "share of China and the US in Mexico's imports", "rank among the partners of France and
+        # Italy": one answer per country of the coordinated group (the engine fans out)
+        in_order = sorted([reporter, *partners], key=lambda r: r.start)
+        group = next((g for g in groups(text, tokens, in_order) if len(g) >= 2), [])
+        if reporter in group:
+            q.reporters = [r.code for r in group]
+            q.partner = next((p.code for p in partners if p not in group), None)
+        else:
+            q.partners = [p.code for p in partners]
     q.flow = flow or "total"
 
 

@@ -104,12 +104,17 @@ BLOCKED: tuple[str, ...] = (
     "US dollar", "US dollars", "U.S. dollars", "dólar estadounidense", "dólares estadounidenses", "доллар США",
 )
 
-# The blocked phrases that name a region the store has no figures for: a question about one
-# gets a plain "no figures for that region", not an answer about the other country it names.
+# Regions and blocs the store has no figures for (some are also BLOCKED above): a question about
+# one gets a plain "no figures for that region", not an answer about the other country it names.
 REGIONS: tuple[str, ...] = (
     "Latin America", "South America", "Central America", "North America", "the Americas", "Americas",
     "América Latina", "América del Sur", "América del Norte", "América Central", "Latinoamérica", "Sudamérica",
     "Латинская Америка", "Южная Америка", "Северная Америка", "Центральная Америка",
+    # trade blocs and clubs the store has no aggregate for (the IMF groups it has are matched as names)
+    "G7", "G-7", "G8", "G20", "G-20", "BRICS", "ASEAN", "OPEC", "OPEP", "ОПЕК", "Mercosur", "Mercosul", "Меркосур",
+    "NAFTA", "USMCA", "T-MEC", "TLCAN", "APEC", "АТЭС", "CIS", "СНГ", "EAEU", "EAEC", "ЕАЭС", "ЕврАзЭС", "OECD", "OCDE",
+    "ОЭСР", "GCC", "Gulf Cooperation Council", "ССАГПЗ", "ECOWAS", "CEDEAO", "SADC", "COMESA", "Pacific Alliance",
+    "Alianza del Pacífico", "Comunidad Andina", "CARICOM", "БРИКС", "Большая семёрка", "Большая двадцатка",
 )
 
 # Aliases that only count as written (lower-case "the states" is not the USA).
