@@ -115,6 +115,8 @@ def _marker(tokens: list[Token], start: int) -> str:
         return "with"
     if w in OF:
         return "of"
+    if w in ("for", "para", "для"):
+        return "for"  # "a bigger market for China": the country whose flow it is
     return "none"
 
 
@@ -211,7 +213,7 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
         return result
 
     q.intent = intent
-    _assign(q, intent, codes, flow, concepts, text, tokens)
+    _assign(q, intent, codes, flow, concepts, text, tokens, lang)
     result.order_only = len(codes) == 2 and all(r.marker in ("none",) for r in codes)
     if ("surplus" in concepts) != ("deficit" in concepts):
         result.balance_word = "surplus" if "surplus" in concepts else "deficit"
@@ -368,7 +370,7 @@ def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: boo
 
 
 def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: set[str], text: str,
-            tokens: list[Token]) -> None:
+            tokens: list[Token], lang: str = "en") -> None:
     """Give each country its role: reporter, partner(s), or the countries compared."""
     q.flow = flow
     if intent in ("context",):
@@ -443,8 +445,15 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
         q.intent = "top_partners"
         verb = "export" if "sellverb" in c else "import" if "buyverb" in c else None
         noun = "export" if "xnoun" in c and "mnoun" not in c else "import" if "mnoun" in c and "xnoun" not in c else None
-        if reporter.marker in ("to", "from", "de", "in"):
-            q.flow = {"export": "import", "import": "export"}[verb or noun or flow]
+        verb_at = [t.start for t in tokens if concepts_of(t.text) & {"sellverb", "buyverb"}]
+        # "who supplies Germany?": in English the country after the verb, with no preposition, is its
+        # object (Spanish and Russian put subjects there too: "¿A quién le compra más Perú?")
+        is_object = lang == "en" and bool(verb_at) and reporter.start > verb_at[0] and reporter.marker == "none"
+        opposite = {"export": "import", "import": "export"}
+        if noun and reporter.marker in ("possessive", "demonym"):
+            q.flow = noun  # "who buys Australian exports?"
+        elif reporter.marker in ("to", "from", "de", "in") or is_object:
+            q.flow = opposite[verb or noun or flow]
         else:
             q.flow = noun or verb or flow
         return

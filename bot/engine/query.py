@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 INTENTS = (
     "value", "series", "world_total", "top_partners", "partner_rank", "share", "balance",
-    "largest_balance", "growth", "compare", "products", "fdi", "context", "arms", "mirror",
+    "largest_balance", "growth", "compare", "products", "fdi", "context", "arms", "mirror", "top_reporters",
 )
 FLOWS = ("export", "import", "total", "balance")
 

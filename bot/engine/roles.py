@@ -123,7 +123,7 @@ def roles_general(refs: list[CountryRef], flow: str | None) -> tuple[CountryRef,
         return False
 
     def is_reporter(r: CountryRef) -> bool:
-        if r.marker in ("possessive", "demonym", "of"):
+        if r.marker in ("possessive", "demonym", "of", "for"):
             return True
         return r.marker in ("from", "de") and flow == "export"
 
@@ -190,7 +190,7 @@ def compare_roles(text: str, tokens: list[Token], refs: list[CountryRef], flow: 
     if coordinated_only and len(others) > 1:
         return None
     single = others[0]
-    if head in ("to", "with", "in") or (head in ("from", "de") and flow in ("import", "total", None)):
+    if head in ("to", "with", "in") or (head in ("from", "de") and flow in ("import", "total", None)) or single.marker == "for":
         return "partners", single, group
     if single.marker in ("to", "with", "in") or (single.marker in ("from", "de") and flow == "import"):
         return "reporters", single, group

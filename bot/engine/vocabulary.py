@@ -17,13 +17,13 @@ from rapidfuzz import fuzz, process
 
 # concept -> stems (a token matches when it starts with a stem; stems of 1-3 letters must match exactly)
 CONCEPTS: dict[str, tuple[str, ...]] = {
-    "export": ("export", "sell", "sold", "sale", "ship", "vend", "venta", "exportac", "exporto", "exportar",
+    "export": ("export", "sell", "sold", "sale", "ship", "suppl", "vend", "venta", "exportac", "exporto", "exportar",
                "экспорт", "продал", "прода", "вывез", "вывоз", "поставк", "постав"),
     "import": ("import", "buy", "buys", "buying", "buyer", "bought", "purchas", "compr", "importac", "importo", "importar",
                "импорт", "купил", "покупа", "закуп", "ввез", "ввоз"),
     # the same flows said with a verb of selling/buying ("who buys Australian exports?": the
     # verb is the partners' side, the noun the reporter's)
-    "sellverb": ("sell", "sold", "vend", "прода", "постав"),
+    "sellverb": ("sell", "sold", "suppl", "vend", "прода", "постав"),
     "buyverb": ("buy", "buys", "buying", "bought", "purchas", "compr", "купил", "покупа", "закуп"),
     "xnoun": ("export", "exportac", "экспорт", "вывоз"),
     "mnoun": ("import", "importac", "импорт", "ввоз"),
@@ -67,7 +67,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                    "людей$", "люди$", "человек$"),
     "per_capita": ("capita$", "percapita$", "душу"),
     "big": ("big", "bigger", "large", "larger", "size", "grande", "tamano", "tamaño", "велик", "размер", "крупнее"),
-    "who": ("who", "whom", "which", "quien", "quienes", "кто", "кому", "какие", "какая", "какой"),
+    "who": ("who", "whom", "which", "quien", "quienes", "кто", "кому", "какие", "какая", "какой",
+            # "what country does Vietnam export the most to?": a country word asks for partners
+            "country$", "countries$", "nation$", "nations$", "pais$", "paises$", "страна$", "страны$", "стран$", "странам$"),
     "mirror": ("mirror", "agree", "same", "match", "discrepanc", "differ", "espejo", "coincid", "mismo",
                "discrepa", "зеркал", "совпада", "расхожд", "одинаков", "сходятся"),
     "latest": ("latest", "recent", "last", "current", "ultimo", "ultima", "reciente", "actual", "последн",

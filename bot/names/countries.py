@@ -419,8 +419,12 @@ class CountryMatcher:
             gap_before = text[prev_t.end:t.start] if prev_t else ""
             gap_after = text[t.end:next_t.start] if next_t else ""
             # "what were us imports from china": before a trade word, after a word that takes no object
-            before_trade_word = (next_t is not None and next_t.norm in _TRADE_NOUNS and gap_after.isspace()
-                                 and (prev_t is None or prev_t.norm in _NO_OBJECT_BEFORE))
+            starts_clause = prev_t is None or prev_t.norm in _NO_OBJECT_BEFORE or bool(set(gap_before) & set(":;,.!?("))
+            before_trade_word = next_t is not None and next_t.norm in _TRADE_NOUNS and gap_after.isspace() and starts_clause
+            # "us china trade", "quick q: us china trade": a clause that opens with "us" and a country
+            before_country = (next_t is not None and any(m.start == next_t.start for m in found) and gap_after.isspace()
+                              and starts_clause)
+            before_trade_word = before_trade_word or before_country
             beside_country = before_trade_word or (prev_t is not None and taken[i - 1] and any(m.end == prev_t.end for m in found)
                               and set(gap_before) <= set(" -–—/→>&")) or \
                              (next_t is not None and any(m.start == next_t.start for m in found)
