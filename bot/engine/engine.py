@@ -123,6 +123,9 @@ class Engine:
         if p.regions and (p.query is None or (not p.query.partner and not p.query.partners)
                           or p.status == "need_reporter") and (p.query is None or p.query.intent not in ("context", "fdi", "arms")):
             return Answer(status="no_data", text=t("no_region", lang, region=p.regions[0]), lang=lang, query=p.query)
+        if p.status == "unknown_place":
+            text = t("not_a_country_place", lang, names=", ".join(f"\u201c{n}\u201d" for n in p.unknown_names))
+            return Answer(status="not_understood", text=text, lang=lang, query=p.query)
         if p.status == "need_reporter":
             q = p.query
             example = self.display("DEU" if q.reporter == "MEX" else "MEX", lang)

@@ -143,6 +143,11 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
                          fuzzy=getattr(m, "kind", "") == "fuzzy")
         annotate(ref, tokens, lang)
         refs.append(ref)
+    unknown_places = _unknown_places(text, tokens, refs, countries, lang)
+    for ref in unknown_places:
+        if ref.candidates:
+            refs.append(ref)
+    refs.sort(key=lambda r: r.start)
     masked = [(r.start, r.end) for r in refs] + ys.spans
     words = [t for t in tokens if not any(a <= t.start < b for a, b in masked)]
     concepts: set[str] = set()
@@ -183,6 +188,9 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
     ambiguous = [r for r in refs if r.ambiguous]
     if ambiguous:
         result.status, result.ambiguous = "ambiguous", ambiguous
+    elif any(not r.candidates for r in unknown_places):
+        result.status = "unknown_place"  # "Mexico exports to Europe": not a country the data has
+        result.unknown_names = [r.surface for r in unknown_places if not r.candidates]
 
     top_n = None
     m = _TOP_N.search(text)
@@ -269,6 +277,48 @@ def _only_known_words(text: str, words: list[Token]) -> bool:
             continue
         return False
     return True
+
+
+_PLACE_PREPS = {"to", "into", "from", "with", "a", "al", "hacia", "desde", "con", "в", "во", "из", "от", "с", "со", "у", "на"}
+PLACE_LOOKUP_MIN = 80  # a word after "to/from/в/из" that looks this much like a country is read as (or asked about) it
+
+
+def _unknown_places(text: str, tokens: list[Token], refs: list[CountryRef], countries, lang: str) -> list[CountryRef]:
+    """Words right after a destination/origin preposition that are no country the matcher
+    found ("в Кетай", "to Europe"). One that looks like a country becomes a typo reading (one
+    candidate) or a question back (several); a capitalised one that looks like none makes the
+    engine say it is not a country in the data. Never silently dropped: dropping the partner
+    would answer the reporter's total instead."""
+    from bot.names.stopwords import STOPWORDS
+
+    lookup = getattr(countries, "lookup", None)
+    blocked = countries.blocked_spans(text) if hasattr(countries, "blocked_spans") else []
+    out: list[CountryRef] = []
+    for i, t in enumerate(tokens[:-1]):
+        if t.text not in _PLACE_PREPS:
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j].text in _ARTICLE_WORDS:
+            j += 1
+        if j >= len(tokens):
+            continue
+        nt = tokens[j]
+        raw = text[nt.start:nt.end]
+        if any(r.start <= nt.start < r.end for r in refs) or any(a <= nt.start < b for a, b in blocked) \
+                or not raw.isalpha() or len(raw) < 4:
+            continue
+        if nt.text in STOPWORDS or concepts_of(nt.text):
+            continue
+        cands = [c for c in (lookup(raw) if lookup else []) if c.score >= PLACE_LOOKUP_MIN and c.kind != "code"]
+        codes = list(dict.fromkeys(c.code for c in cands))[:6]
+        if not codes and not raw[:1].isupper():
+            continue
+        marker = _marker(tokens, nt.start)
+        ref = CountryRef(codes[0] if codes else "", nt.start, nt.end, raw, marker, codes, ambiguous=bool(codes),
+                         fuzzy=bool(codes))
+        annotate(ref, tokens, lang)
+        out.append(ref)
+    return out
 
 
 def _percent_of_change(words: list[Token]) -> bool:

@@ -458,6 +458,24 @@ class CountryMatcher:
                     out.append(self._region_keys[key])  # the dictionary form: "Латинская Америка"
         return out
 
+    def blocked_spans(self, text: str) -> list[tuple[int, int]]:
+        """Character spans of phrases that name no country although they contain one ("Latin
+        America", "Mexico City", "US dollars"): words inside them are not country typos either."""
+        if not hasattr(self, "_blocked_keys"):
+            keys = set()
+            for name in (*A.BLOCKED, *A.REGIONS):
+                parts = normalize(name).split()
+                options = [sorted(ru_noun_forms(p)) if is_cyrillic(p) else [p] for p in parts]
+                keys |= {" ".join(combo) for combo in cartesian(*options)}
+            self._blocked_keys = keys
+        tokens = tokenize(text)
+        out = []
+        for size in (4, 3, 2, 1):
+            for i in range(0, len(tokens) - size + 1):
+                if " ".join(t.norm for t in tokens[i:i + size]) in self._blocked_keys:
+                    out.append((tokens[i].start, tokens[i + size - 1].end))
+        return out
+
     def codes(self, text: str) -> list[str]:
         """The best code of every mention, in text order (convenience)."""
         return [m.code for m in self.find(text)]

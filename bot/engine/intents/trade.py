@@ -111,7 +111,7 @@ def value(ctx: Ctx, q: Query) -> Answer:
         return series(ctx, q)
     sid, by_year = pair_series(ctx, q.reporter, q.partner, q.flow, q.product)
     choice = resolve_years(q, sorted(by_year), ctx)
-    if not by_year or choice.missing:
+    if not by_year or choice.missing or (choice.defaulted and _mirror_is_newer(ctx, q, max(by_year))):
         mirrored = _mirror_instead(ctx, q)
         if mirrored is not None:
             return mirrored
@@ -137,6 +137,18 @@ def value(ctx: Ctx, q: Query) -> Answer:
     src = source_line(ctx, results)
     return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=_with_years(q, [year]), results=results,
                   source_line=src, table=_table(ctx, results))
+
+
+MIRROR_NEWER_BY = 3  # no year asked, and the partner's figures run this many years later: show the newer one
+
+
+def _mirror_is_newer(ctx: Ctx, q: Query, own_last: int) -> bool:
+    """The reporter's own series stops years before the partner's (Taiwan in Comtrade to 2016,
+    Hong Kong's DOTS figures to 2020): "the latest" is then the partner's mirror figure."""
+    if q.partner in (None, WORLD) or q.product:
+        return False
+    _, mirror = pair_series(ctx, q.reporter, q.partner, q.flow, mirror=True)
+    return bool(mirror) and max(mirror) >= own_last + MIRROR_NEWER_BY
 
 
 def _mirror_instead(ctx: Ctx, q: Query) -> Answer | None:
