@@ -116,6 +116,8 @@ class Engine:
             # one candidate, matched through a typo: answer, and say how the name was read
             readings = [t("reading", lang, surface=r.surface, name=self.display(r.code, lang)) for r in p.ambiguous]
             p.status = "ok"
+        if p.product_choices and p.product_span and p.status == "ok" and self.store.has_product_data():
+            return self._which_product(text, p, lang)  # "iron": ores (2601) or iron and steel (72)? only asked when it matters
         if p.status == "future":
             kind = "indicator" if p.query is not None and p.query.intent in ("context", "fdi") or p.concepts & {"gdp", "population", "fdi"} \
                 else "trade"
@@ -198,6 +200,16 @@ class Engine:
         merged.partners, merged.reporters = list(q.partners), list(q.reporters)
         return Answer(status="ok", text="\n".join(lines + [src]), lang=ctx.lang, query=merged, results=results,
                       source_line=src, table=table)
+
+    def _which_product(self, text: str, p: parser.Parse, lang: str) -> Answer:
+        a, b = p.product_span
+        choices = []
+        for code in p.product_choices[:6]:
+            prod = self.store.products.get(code)
+            label = f"HS {code}" + (f" {prod.description[:60]}" if prod else "")
+            choices.append(Choice(label=label, question=text[:a] + f"HS {code}" + text[b:], value=code))
+        return Answer(status="ambiguous", text=t("which_product", lang), lang=lang, choices=choices,
+                      query=Query(intent="", reporter=None))
 
     def _ambiguous(self, text: str, ref: parser.CountryRef, lang: str) -> Answer:
         choices = []

@@ -52,6 +52,7 @@ class Parse:
     status: str = "ok"  # ok | ambiguous | not_understood | future | need_reporter
     ambiguous: list[CountryRef] = field(default_factory=list)
     product_choices: list[str] = field(default_factory=list)
+    product_span: tuple[int, int] | None = None  # where the ambiguous product word is (for the choices)
     concepts: set[str] = field(default_factory=set)
     countries: list[CountryRef] = field(default_factory=list)
     relative_years: int | None = None  # "last N years": N, resolved against the store
@@ -183,6 +184,7 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
         if pm:
             if pm[0].ambiguous and len(pm[0].candidates) > 1:
                 result.product_choices = list(pm[0].candidates[:5])
+                result.product_span = (pm[0].start, pm[0].end)
             product = pm[0].candidates[0]
 
     ambiguous = [r for r in refs if r.ambiguous]
@@ -294,14 +296,28 @@ def _unknown_places(text: str, tokens: list[Token], refs: list[CountryRef], coun
     lookup = getattr(countries, "lookup", None)
     blocked = countries.blocked_spans(text) if hasattr(countries, "blocked_spans") else []
     out: list[CountryRef] = []
+    candidates_at: list[tuple[int, bool]] = []  # (token index, after a preposition)
     for i, t in enumerate(tokens[:-1]):
         if t.text not in _PLACE_PREPS:
             continue
         j = i + 1
         while j < len(tokens) and tokens[j].text in _ARTICLE_WORDS:
             j += 1
-        if j >= len(tokens):
+        if j < len(tokens):
+            candidates_at.append((j, True))
+    # elsewhere: a capitalised word, or one right beside a country ("mexiko russia trade"),
+    # of five letters or more, is a typo only when it looks like a country (never refused)
+    for j, t in enumerate(tokens):
+        raw = text[t.start:t.end]
+        beside = any(r.end <= t.start and not text[r.end:t.start].strip() or t.end <= r.start and not text[t.end:r.start].strip()
+                     for r in refs)
+        if len(raw) >= 5 and (raw[:1].isupper() or beside):
+            candidates_at.append((j, False))
+    seen: set[int] = set()
+    for j, after_prep in candidates_at:
+        if j in seen:
             continue
+        seen.add(j)
         nt = tokens[j]
         raw = text[nt.start:nt.end]
         if any(r.start <= nt.start < r.end for r in refs) or any(a <= nt.start < b for a, b in blocked) \
@@ -311,7 +327,7 @@ def _unknown_places(text: str, tokens: list[Token], refs: list[CountryRef], coun
             continue
         cands = [c for c in (lookup(raw) if lookup else []) if c.score >= PLACE_LOOKUP_MIN and c.kind != "code"]
         codes = list(dict.fromkeys(c.code for c in cands))[:6]
-        if not codes and not raw[:1].isupper():
+        if not codes and (not raw[:1].isupper() or not after_prep):
             continue
         marker = _marker(tokens, nt.start)
         ref = CountryRef(codes[0] if codes else "", nt.start, nt.end, raw, marker, codes, ambiguous=bool(codes),

@@ -33,6 +33,8 @@ PRODUCT_WORDS: list[tuple[tuple[str, ...], str, str, str]] = [
     (("271111",), "LNG|liquefied natural gas", "GNL|gas natural licuado", "СПГ|сжиженный природный газ"),
     (("2701",), "coal", "carbón", "уголь|угля|углем|угле"),
     (("2601",), "iron ore", "mineral de hierro", "железная руда"),
+    (("2601", "72"), "iron", "hierro", "железо"),
+    (("283691", "282520"), "lithium|lithium carbonate", "litio|carbonato de litio", "литий|карбонат лития"),
     (("2716",), "electricity|electric power", "electricidad|energía eléctrica", "электроэнергия|электричество"),
     (("2612",), "uranium", "uranio", "уран"),
     # metals and stones
@@ -48,6 +50,9 @@ PRODUCT_WORDS: list[tuple[tuple[str, ...], str, str, str]] = [
     (("7113",), "jewellery|jewelry", "joyería|joya", "ювелирные изделия"),
     # food and farm goods
     (("1001",), "wheat", "trigo", "пшеница"),
+    (("10",), "grain|cereal", "cereal|grano", "зерно|зерновые"),
+    (("0102",), "cattle|live cattle", "ganado|ganado bovino", "крупный рогатый скот"),
+    (("030214", "0302", "03"), "salmon", "salmón", "лосось"),
     (("1005",), "corn|maize", "maíz", "кукуруза"),
     (("1006",), "rice", "arroz", "рис"),
     (("1201",), "soybean|soya bean|soy bean|soya|soy", "soja|soya|frijol de soya|haba de soja", "соя|соевые бобы"),
@@ -119,7 +124,10 @@ PRODUCT_WORDS: list[tuple[tuple[str, ...], str, str, str]] = [
     (("851713", "851712", "8517"), "smartphone|smart phone|mobile phone|cell phone|cellphone",
      "teléfono inteligente|smartphone|celular|teléfono móvil|móvil", "смартфоны|мобильные телефоны"),
     (("8517",), "phone|telephone", "teléfono", "телефоны"),
+    (("870840",), "gearbox|gear box", "caja de cambios|caja de cambio", "коробка передач"),
     (("8471",), "computer|laptop", "computadora|ordenador|computador", "компьютеры|ноутбуки"),
+    (("8507", "8506"), "battery|lithium-ion battery|accumulator", "batería|pila|acumulador", "аккумуляторы|батареи"),
+    (("28", "29", "38"), "chemical|chemical product", "producto químico|químico", "химикаты|химическая продукция"),
     (("8542", "8541"), "semiconductor|chip|microchip|integrated circuit", "semiconductor|chips|circuito integrado",
      "микросхемы|полупроводники|чипы|микрочипы"),
     (("854143", "854140", "8541"), "solar panel|solar cell", "panel solar|paneles solares", "солнечные панели"),
@@ -128,7 +136,7 @@ PRODUCT_WORDS: list[tuple[tuple[str, ...], str, str, str]] = [
 ]
 
 # Words that could mean two headings equally: the mention is marked ambiguous (engine asks).
-AMBIGUOUS_CODES: frozenset[tuple[str, ...]] = frozenset({("61", "62"), ("0201", "0202")})
+AMBIGUOUS_CODES: frozenset[tuple[str, ...]] = frozenset({("61", "62"), ("0201", "0202"), ("2601", "72"), ("28", "29", "38")})
 
 # Head words of HS descriptions that are also ordinary words: never a product on their own.
 HEAD_WORDS_EXCLUDED: frozenset[str] = frozenset("""

@@ -163,7 +163,19 @@ def resolve_years(q: Query, available: list[int], ctx: Ctx, *, want_range: bool 
     return YearChoice([latest], True, [])
 
 
+_ES_COMMON_NOUNS = ("Exportaciones ", "Importaciones ", "Comercio ", "Balanza ", "Flujo ", "Transferencias ", "IED,")
+
+
+def mid_sentence(ctx: Ctx, what: str) -> str:
+    """A Spanish title used inside a sentence starts with a common noun: lower-case it
+    ("no hay cifra para exportaciones de México"); names keep their capital."""
+    if ctx.lang == "es" and what.startswith(_ES_COMMON_NOUNS[:-1]):
+        return what[:1].lower() + what[1:]
+    return what
+
+
 def no_year_answer(ctx: Ctx, q: Query, dataset: str, what: str, missing: list[int], available: list[int]) -> Answer:
+    what = mid_sentence(ctx, what)
     if not available or not missing:  # nothing to list: say plainly that there is no figure
         return Answer(status="no_data", text=t("no_data", ctx.lang, what=what), lang=ctx.lang, query=q)
     text = t("no_year", ctx.lang, dataset=dataset, what=what, year=", ".join(map(str, missing)),

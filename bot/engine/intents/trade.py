@@ -5,8 +5,8 @@ from ONE source (sums, differences, ratios), and the text says which."""
 from __future__ import annotations
 
 from bot.engine.answer import Answer, ChartSpec
-from bot.engine.intents.common import (Ctx, latest_note, no_year_answer, pct_change, resolve_years, source_line, title,
-                                       year_note, years_text)
+from bot.engine.intents.common import (Ctx, latest_note, mid_sentence, no_year_answer, pct_change, resolve_years,
+                                       source_line, title, year_note, years_text)
 from bot.engine.phrases import flow_word, t
 from bot.engine.query import Query
 from bot.render.sparkline import sparkline
@@ -54,7 +54,7 @@ def _dataset(ctx: Ctx, sid: str | None) -> str:
 
 
 def _no_pair(ctx: Ctx, q: Query) -> Answer:
-    what = title(ctx, q.reporter, q.partner, q.flow)
+    what = mid_sentence(ctx, title(ctx, q.reporter, q.partner, q.flow, q.product))
     return Answer(status="no_data", text=t("no_data", ctx.lang, what=what), lang=ctx.lang, query=q)
 
 
