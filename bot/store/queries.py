@@ -207,16 +207,15 @@ class Store:
             sql = (f"SELECT {self._TCOLS} FROM countries c CROSS JOIN trade t WHERE t.reporter=? AND t.partner=c.code"
                    " AND t.year=? AND t.flow=? AND t.product=? AND t.source_id=? ORDER BY t.value_usd DESC")
             rows = self.conn.execute(sql, (reporter, year, flow, product, source))
-        out = []
+        kept = []
+        countries = self.countries
         for row in rows:
-            if countries_only and self.countries.get(row[1], None) is not None and self.countries[row[1]].kind == "group":
+            if countries_only and (row[1] == WORLD or (row[1] in countries and countries[row[1]].kind == "group")):
                 continue
-            if countries_only and row[1] == WORLD:
-                continue
-            out.extend(self._figures([row]))
-            if limit and len(out) >= limit:
+            kept.append(row)
+            if limit and len(kept) >= limit:
                 break
-        return out
+        return self._figures(kept)  # one source, one year: the sort keeps the value order
 
     def products_ranked(self, reporter: str, partner: str, year: int, flow: str, level: int = 6,
                         source: str | None = None, limit: int | None = 10) -> list[Figure]:
