@@ -107,7 +107,7 @@ def _rank_history(ctx: Ctx, q: Query, flow: str, available: list[int]) -> Answer
     years = [y for y in available if not q.years or q.years[0] <= y <= q.years[-1]]
     firsts: dict[int, Figure] = {}
     pos_by_year: dict[int, int] = {}
-    for y in years:
+    for y in reversed(years):  # newest first: a run of first places ending in the latest year stops the scan early
         ranked = [f for f in _ranked(ctx, q.reporter, y, flow) if f.value > 0]
         if not ranked:
             continue
@@ -115,6 +115,9 @@ def _rank_history(ctx: Ctx, q: Query, flow: str, available: list[int]) -> Answer
         pos = next((i for i, f in enumerate(ranked, 1) if f.partner == q.partner), None)
         if pos is not None:
             pos_by_year[y] = pos
+        newest = max(firsts)
+        if firsts[newest].partner == q.partner and ranked[0].partner != q.partner:
+            break  # first since the year after this one; older years do not change the answer
     if not firsts:
         return no_year_answer(ctx, q, "IMF DOTS", title(ctx, q.reporter, q.partner, flow), q.years, available)
     last = max(firsts)
@@ -160,30 +163,46 @@ def years_list(years: list[int]) -> str:
 
 def top_reporters(ctx: Ctx, q: Query) -> Answer:
     """"The world's biggest exporters": countries ranked by their total exports (or imports)
-    in one year of one source, the source that covers most countries."""
+    in one year of one source: of the sources with world totals, the one that covers most
+    countries in its latest well-covered year (one primary-key look-up per country and year)."""
     flow = q.flow if q.flow in ("export", "import") else "export"
     q.flow = flow
-    countries = [c for c, info in ctx.store.countries.items() if info.kind == "country"]
-    by_source: dict[str, dict[int, list[Figure]]] = {}
-    for c in countries:
-        for f in ctx.store.world_total(c, flow):
-            by_source.setdefault(f.source_id, {}).setdefault(f.year, []).append(f)
-    if not by_source:
+    store = ctx.store
+    countries = [c for c, info in store.countries.items() if info.kind == "country"]
+    last_years = {c["id"]: c["last_year"] for c in store.coverage() if c["last_year"]}
+
+    def figures(sid: str, year: int) -> list[Figure]:
+        out = []
+        for c in countries:
+            out += store.trade_value(c, WORLD, year, flow, source=sid)
+        return out
+
+    # sources with world totals at all: probed on a few large reporters, not on every country
+    probe = [c for c in ("USA", "CHN", "DEU", "JPN", "FRA") if c in store.countries]
+    candidates = []
+    for sid, src in store.sources.items():
+        if src.kind in ("trade", "indicator") and sid in last_years:
+            held = set().union(*[set(store.trade_years(c, WORLD, flow, source=sid)) for c in probe]) if probe else set()
+            if held:
+                candidates.append((sid, max(held)))
+    best: tuple[int, str, int, list[Figure]] | None = None
+    for sid, last in candidates:
+        years = [q.years[-1]] if q.years else [last - k for k in range(3)]
+        for year in years:
+            figs = figures(sid, year)
+            if not figs:
+                continue
+            if best is None or len(figs) > len(best[3]) * 1.1 or (len(figs) >= len(best[3]) * 0.9 and year > best[2]):
+                best = (len(figs), sid, year, figs)
+            if not q.years and len(figs) >= 0.9 * len(countries) * 0.8:
+                break  # the latest year is well covered: no need to look further back
+    if best is None:
+        if q.years:
+            return no_year_answer(ctx, q, "IMF DOTS / World Bank WDI", flow_word(flow, ctx.lang), q.years[-1:], [])
         return Answer(status="no_data", text=t("no_data", ctx.lang, what=flow_word(flow, ctx.lang)), lang=ctx.lang, query=q)
-    coverage = {sid: max(len(v) for v in years.values()) for sid, years in by_source.items()}
-    if q.years:
-        year = q.years[-1]
-        sid = max(by_source, key=lambda s: len(by_source[s].get(year, [])))
-        if not by_source[sid].get(year):
-            every = sorted({y for v in by_source.values() for y in v})
-            return no_year_answer(ctx, q, "IMF DOTS / World Bank WDI", flow_word(flow, ctx.lang), [year], every)
-        defaulted = False
-    else:
-        sid = max(coverage, key=lambda s: coverage[s])
-        # the latest year in which the source still covers nine in ten of its countries
-        year = max(y for y, v in by_source[sid].items() if len(v) >= 0.9 * coverage[sid])
-        defaulted = True
-    figs = sorted(by_source[sid][year], key=lambda f: f.value, reverse=True)
+    _, sid, year, figs = best
+    defaulted = not q.years
+    figs = sorted(figs, key=lambda f: f.value, reverse=True)
     top = figs[: min(q.top_n or DEFAULT_TOP, MAX_TOP)]
     head = t("top_reporters_title", ctx.lang, who=t("exporters" if flow == "export" else "importers", ctx.lang), n=len(top),
              year=f"{year}{latest_note(ctx, defaulted)}", countries=len(figs))
