@@ -407,8 +407,8 @@ def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: boo
         return "who_trades"  # "who buys from Vietnam?" = Vietnam's top export markets; "who sells the most to Japan?"
     if "where" in c and n == 1 and flow in ("export", "import"):
         return "top_partners"  # "Where do Chilean exports go?"
-    if (c & {"surplus", "deficit"} or flow == "balance") and "top" in c and n == 1:
-        return "largest_balance"
+    if (c & {"surplus", "deficit"} or flow == "balance") and ("top" in c or ("who" in c and c & {"surplus", "deficit"})) and n == 1:
+        return "largest_balance"  # "Mexico's biggest surpluses", "which countries does Japan have a surplus with?"
     if "count" in c and n == 1:
         return "top_partners"  # "how many countries does Mexico trade with?" (counted by the handler)
     if ("top" in c or "partners" in c) and n == 1 and not product and ("products" not in c or c & {"market", "supplier"}):
@@ -469,7 +469,8 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
         # one country: its arms imports when it is the destination ("to India", "India's arms
         # imports"), else its exports; "who ..." / "top ..." ranks the other side (SIPRI pairs)
         r = refs[0]
-        recipient_side = r.marker in ("to", "in") or "mnoun" in c or (flow == "import" and r.marker not in ("from", "demonym", "possessive"))
+        recipient_side = r.marker in ("to", "in") or "mnoun" in c or ("supplier" in c and "market" not in c) \
+            or (flow == "import" and r.marker not in ("from", "demonym", "possessive") and "market" not in c)
         q.reporter, q.partner = r.code, None
         q.flow = "import" if recipient_side else "export"
         if c & {"who", "top", "where", "partners"}:

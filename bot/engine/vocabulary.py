@@ -67,7 +67,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
                    "людей$", "люди$", "человек$"),
     "per_capita": ("capita$", "percapita$", "душу"),
     "big": ("big", "bigger", "large", "larger", "size", "grande", "tamano", "tamaño", "велик", "размер", "крупнее"),
-    "who": ("who", "whom", "which", "quien", "quienes", "кто", "кому", "какие", "какая", "какой",
+    "who": ("who", "whom", "which", "quien", "quienes", "кто", "кому", "какие", "какая", "какой", "каки",
             # "what country does Vietnam export the most to?": a country word asks for partners
             "country$", "countries$", "nation$", "nations$", "pais$", "paises$", "страна$", "страны$", "стран$", "странам$"),
     "mirror": ("mirror", "agree", "same", "match", "discrepanc", "differ", "espejo", "coincid", "mismo",
