@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 # concept -> stems (a token matches when it starts with a stem; stems of 1-3 letters must match exactly)
 CONCEPTS: dict[str, tuple[str, ...]] = {
-    "export": ("export", "sell", "sold", "sale", "ship", "suppl", "vend", "venta", "exportac", "exporto", "exportar",
+    "export": ("export", "sell", "sold", "sale", "ship", "vend", "venta", "exportac", "exporto", "exportar",
                "экспорт", "продал", "прода", "вывез", "вывоз", "поставк", "постав"),
     "import": ("import", "buy", "buys", "buying", "buyer", "bought", "purchas", "compr", "importac", "importo", "importar",
                "импорт", "купил", "покупа", "закуп", "ввез", "ввоз"),
