@@ -52,6 +52,7 @@ class StoreView:
     opposite: Alternative | None = None  # the other flow (a swapped exports/imports shows up here)
     reason: str = ""  # why there is no figure (the engine's own words)
     reference: StoreView | None = None  # for a claim the store cannot check: what it has nearby
+    mirror: Alternative | None = None  # the main figure is the partner's mirror (the reporter has none)
 
 
 def _ctx(engine, lang: str, since: int | None = None) -> Ctx:
@@ -114,6 +115,10 @@ def _value(engine, ctx: Ctx, c: Claim) -> StoreView:
     year = main.year
     view = StoreView("ok", f"{label}, {year}", main.value, ctx.money(main.value), [main], source_line(ctx, [main]),
                      [year], defaulted_year=not c.years)
+    if main.mirror and c.partner:  # the reporter publishes nothing for the pair: only the partner's figure
+        view.mirror = Alternative("mirror", _mirror_label(ctx, c.partner, c.reporter, flow), main.value,
+                                  view.display, [main], view.source_line)
+        return view
     if c.partner is None:  # world totals: the engine already shows a second source
         for other in answer.results[1:]:
             src = engine.store.sources.get(other.source_id)

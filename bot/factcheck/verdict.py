@@ -105,6 +105,8 @@ def _money(claim: Claim, view: StoreView) -> Verdict:
     if claim.metric == "balance" and claimed > 0 > store and not _has_sign_word(claim):
         claimed = -claimed  # "a trade balance of $5 billion" with no surplus/deficit word: compare sizes
     if _money_matches(claimed, store, tol):
+        if view.mirror is not None:  # it agrees with the partner's figure, not the reporter's own
+            return Verdict("close", tol, diff, matched=view.mirror)
         return Verdict("matches", tol, diff)
     for alt in view.alternatives:
         if _money_matches(claimed, alt.value, tol):

@@ -54,3 +54,4 @@ def test_a_question_with_an_unknown_word_is_not_read_as_a_follow_up(engine, firs
     answer = engine.ask(follow, ctx)
     assert answer.status == "not_understood", answer.text
     assert not answer.results
+

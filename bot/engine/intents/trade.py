@@ -85,6 +85,24 @@ PERSPECTIVE_BELOW = 0.01  # a flow under 1 % of the reporter's largest gets a se
 HOURS_PER_YEAR = 24 * 365
 
 
+_DURATIONS = (  # (unit in hours, shown from this many units, en, es, ru)
+    (24.0, 2, "days", "días", "дн."),
+    (1.0, 1.5, "hours", "horas", "ч"),
+    (1 / 60, 1.5, "minutes", "minutos", "мин"),
+    (1 / 3600, 1, "seconds", "segundos", "с"),
+)
+
+
+def _duration(hours: float, lang: str) -> str | None:
+    """"about 5 hours", "unos 3 minutos", "примерно 40 с": the largest unit that reads well."""
+    for unit, least, *words in _DURATIONS:
+        n = hours / unit
+        if n >= least:
+            word = {"en": words[0], "es": words[1], "ru": words[2]}.get(lang, words[0])
+            return {"es": f"unos {n:.0f} {word}", "ru": f"примерно {n:.0f} {word}"}.get(lang, f"about {n:.0f} {word}")
+    return None
+
+
 def _perspective(ctx: Ctx, f: Figure) -> tuple[str, Figure | None]:
     """"About 5 hours of Mexico's exports to the United States": a small flow measured against
     the reporter's largest flow of the same kind, year and source (computed, never typed)."""
@@ -94,9 +112,9 @@ def _perspective(ctx: Ctx, f: Figure) -> tuple[str, Figure | None]:
     if not top or top[0].partner == f.partner or f.value >= top[0].value * PERSPECTIVE_BELOW:
         return "", None
     hours = f.value / top[0].value * HOURS_PER_YEAR
-    amount = (f"about {hours:.0f} hours", f"unas {hours:.0f} horas", f"примерно {hours:.0f} ч") if hours < 48 else \
-             (f"about {hours / 24:.0f} days", f"unos {hours / 24:.0f} días", f"примерно {hours / 24:.0f} дн.")
-    amount = {"en": amount[0], "es": amount[1], "ru": amount[2]}.get(ctx.lang, amount[0])
+    amount = _duration(hours, ctx.lang)
+    if amount is None:  # under a second of the big flow: no useful picture
+        return "", None
     what = title(ctx, f.reporter, top[0].partner, f.flow)
     if ctx.lang == "es":
         what = what[:1].lower() + what[1:]
