@@ -244,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     except sqlite3.DatabaseError as exc:  # e.g. `data check` on a file that is not a database
         _err(f"the store {_store_path(args)} cannot be read: {exc}")
         return EXIT_FAILED
+    except BrokenPipeError:  # `tradefacts ask ... | head`: the reader left, nothing to say
+        return 0
     except OSError as exc:  # an unwritable or missing folder for the store, a full disk...
         where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
         _err(f"{exc.strerror or exc}{where}")
@@ -251,12 +253,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         _err("interrupted; nothing was changed")
         return 130
-    except BrokenPipeError:
-        return 0
     except Exception as exc:
         import_failure = _loaded("bot.store.importers.base", "ImportFailure")
         unknown_format = _loaded("bot.store.ingest", "UnknownFormat")
-        if not isinstance(exc, (import_failure, unknown_format)):
+        if isinstance(exc, (import_failure, unknown_format)):
+            _err(str(exc))
+            return EXIT_USAGE if isinstance(exc, unknown_format) else EXIT_FAILED
+        if os.environ.get("TRADEFACTS_DEBUG"):
             raise
-        _err(str(exc))
-        return EXIT_USAGE if isinstance(exc, unknown_format) else EXIT_FAILED
+        # A bug, not bad input: one line for the user, the traceback on request.
+        _err(f"unexpected error ({type(exc).__name__}: {exc}); run again with TRADEFACTS_DEBUG=1 for the details")
+        return EXIT_FAILED

@@ -39,3 +39,49 @@ def test_a_bad_store_path_is_one_clear_line(tmp_path, capsys, make, command):
     assert err.splitlines()[-1].startswith("tradefacts: "), err  # (a missing store first says it builds one)
     assert "Traceback" not in err + out
     assert (path.read_bytes() if path.exists() else None) == before  # nothing written over it
+
+
+def test_a_reader_that_goes_away_is_a_quiet_exit_0(monkeypatch, capsys, store, bundled_store_path):
+    import io
+    import sys
+
+    class ClosedPipe(io.StringIO):
+        def write(self, s):
+            raise BrokenPipeError
+
+    monkeypatch.setattr(sys, "stdout", ClosedPipe())
+    assert main(["--db", str(bundled_store_path), "ask", "Mexico exports to Russia 2016"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_an_unexpected_error_is_one_line_unless_debugging(monkeypatch, capsys, bundled_store_path):
+    import bot.cli
+
+    def broken(args):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setattr(bot.cli, "build_parser", _parser_with(bot.cli, broken))
+    assert main(["--db", str(bundled_store_path), "data", "sources"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("tradefacts: unexpected error (ZeroDivisionError: a bug)") and "Traceback" not in err
+    monkeypatch.setenv("TRADEFACTS_DEBUG", "1")
+    with pytest.raises(ZeroDivisionError):
+        main(["--db", str(bundled_store_path), "data", "sources"])
+
+
+def _parser_with(cli, func):
+    real = cli.build_parser
+
+    def build():
+        parser = real()
+        original = parser.parse_args
+
+        def parse_args(argv=None):
+            args = original(argv)
+            args.func = func
+            return args
+
+        parser.parse_args = parse_args
+        return parser
+
+    return build
