@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TSTAMP := $(VENV)/.installed-test
 
-.PHONY: demo test install bench bench-scale readme-assets clean
+.PHONY: demo test install bench bench-load bench-scale readme-assets clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,12 @@ test: $(TSTAMP)
 bench: $(TSTAMP)
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/engine_bench.py
+	$(BIN)/python bench/bot_bench.py
+
+## bench-load: the bot under a 10,000-question burst and a 50,000-question soak; 100,000 fuzzed questions (~15 min)
+bench-load: $(TSTAMP)
+	$(BIN)/python bench/load_bench.py
+	$(BIN)/python bench/fuzz_bench.py
 
 ## bench-scale: every performance figure of issue #6 at full scale (20M-row import, 100M-row store; ~15 min, ~15 GB of /tmp)
 bench-scale: $(TSTAMP)
