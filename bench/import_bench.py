@@ -45,6 +45,19 @@ COMTRADE_OWN = {840: 842, 250: 251, 356: 699, 756: 757, 578: 579}  # ISO numeric
 
 
 # --- the data ------------------------------------------------------------------------------------
+def baci_countries() -> list[tuple[int, str, str]]:
+    """(BACI numeric code, ISO3, name) of every country in the bundled code table."""
+    import csv
+
+    countries = []
+    with open(ROOT / "data" / "country_codes_datahub.csv", encoding="utf-8-sig", newline="") as f:
+        for r in csv.DictReader(f):
+            num, iso3 = r["ISO3166-1-numeric"].strip(), r["ISO3166-1-Alpha-3"].strip()
+            if num.isdigit() and len(iso3) == 3:
+                countries.append((COMTRADE_OWN.get(int(num), int(num)), iso3, r["CLDR display name"] or iso3))
+    return countries
+
+
 def generate(folder: Path, rows: int, seed: int = 2016) -> Path:
     import csv
 
@@ -52,12 +65,7 @@ def generate(folder: Path, rows: int, seed: int = 2016) -> Path:
     import pandas as pd
 
     rng = np.random.default_rng(seed)
-    countries = []
-    with open(ROOT / "data" / "country_codes_datahub.csv", encoding="utf-8-sig", newline="") as f:
-        for r in csv.DictReader(f):
-            num, iso3 = r["ISO3166-1-numeric"].strip(), r["ISO3166-1-Alpha-3"].strip()
-            if num.isdigit() and len(iso3) == 3:
-                countries.append((COMTRADE_OWN.get(int(num), int(num)), iso3, r["CLDR display name"] or iso3))
+    countries = baci_countries()
     random.Random(seed).shuffle(countries)
     countries = sorted(countries[:200])
     with open(folder / CODES_NAME, "w", encoding="utf-8", newline="") as f:

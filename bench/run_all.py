@@ -52,10 +52,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))  # the other benchmarks' parts
 
 FULL_ROWS = 20_000_000
 FULL_PRODUCT_ROWS = 100_000_000
-COMTRADE_OWN = {840: 842, 250: 251, 356: 699, 756: 757, 578: 579}  # ISO numeric -> the code BACI uses
 VERSION = "V202401"
 CODES_NAME = f"country_codes_{VERSION}.csv"
 FIRST_YEAR = 2016  # the import file's year; more years go backwards from it
@@ -134,12 +134,9 @@ class BaciLayout:
 
         self.rng = np.random.default_rng(seed)
         rng = self.rng
-        countries = []
-        with open(ROOT / "data" / "country_codes_datahub.csv", encoding="utf-8-sig", newline="") as f:
-            for r in csv.DictReader(f):
-                num, iso3 = r["ISO3166-1-numeric"].strip(), r["ISO3166-1-Alpha-3"].strip()
-                if num.isdigit() and len(iso3) == 3:
-                    countries.append((COMTRADE_OWN.get(int(num), int(num)), iso3, r["CLDR display name"] or iso3))
+        from import_bench import baci_countries
+
+        countries = baci_countries()
         import random
 
         random.Random(seed).shuffle(countries)
