@@ -97,6 +97,7 @@ def build_application(
     flood_control: FloodControl | bool = True,
     inline_media_chat: int | str | None = None,
     concurrent_updates: int = MAX_CONCURRENT_UPDATES,
+    coverage: Callable[[], list[dict]] | None = None,
 ) -> Application:
     """Build the bot's Application (not started).
 
@@ -108,6 +109,7 @@ def build_application(
     others, False for none. ``concurrent_updates``: updates handled at once across chats.
     ``inline_media_chat``: a chat (a private channel of the bot's owner) where inline mode
     uploads charts so it can offer them as photos (``inline``); None: inline answers are text.
+    ``coverage``: the store's ``coverage()`` rows, for the latest year per data set in /help.
     """
     logfilter.install(token)
     processor = ChatOrderedProcessor(concurrent_updates)
@@ -138,6 +140,6 @@ def build_application(
     # Back-pressure: no new poll while this many updates are queued or being handled.
     updates_request.hold_while = lambda: application.update_queue.qsize() + processor.in_flight >= MAX_BUFFERED_UPDATES
     flood = flood_control if isinstance(flood_control, FloodControl) else FloodControl() if flood_control else None
-    application.bot_data[handlers.DEPS_KEY] = handlers.ChatDeps(engine, sources_text, flood, inline_media_chat)
+    application.bot_data[handlers.DEPS_KEY] = handlers.ChatDeps(engine, sources_text, flood, inline_media_chat, coverage)
     register_handlers(application)
     return application

@@ -57,6 +57,7 @@ class ChatDeps:
     sources_text: Callable[[str], str] | None = None
     flood: FloodControl | None = None  # None: no flood control
     inline_media_chat: int | str | None = None  # where inline mode uploads charts (None: articles only)
+    coverage: Callable[[], list[dict]] | None = None  # Store.coverage() rows: /help says how fresh the data is
 
 
 def deps(context: ContextTypes.DEFAULT_TYPE) -> ChatDeps:
@@ -181,7 +182,9 @@ async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     if not await admit(update, context):
         return
     lang = ui_lang(update, context)
-    text = help_text(lang, deps(context).engine.examples(lang)[:MAX_EXAMPLES], context.bot.username)
+    coverage = deps(context).coverage
+    text = help_text(lang, deps(context).engine.examples(lang)[:MAX_EXAMPLES], context.bot.username,
+                     coverage() if coverage else None)
     if is_group(update):
         text += "\n" + t("group_hint", lang)
     await reply.send_text(context.bot, update.effective_chat.id, text, reply_to=_reply_to(update, update.effective_message), thread_id=topic(update))

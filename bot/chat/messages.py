@@ -207,19 +207,27 @@ def t(key: str, lang: str, **fields: str) -> str:
     return text.format(**fields) if fields else text
 
 
-def help_text(lang: str, examples: list[str], bot_username: str) -> str:
-    """The /help message: what can be asked, examples in ``lang``, and the commands."""
+def help_text(lang: str, examples: list[str], bot_username: str, coverage: list[dict] | None = None) -> str:
+    """The /help message: what can be asked, examples in ``lang``, how fresh the data is
+    (the latest year of each data set in ``coverage``, ``Store.coverage()`` rows), and the commands."""
     lines = [t("help_intro", lang)]
     lines += [f"• {kind}" for kind in _KINDS.get(lang, _KINDS[DEFAULT_LANG])]
     if examples:
         lines += ["", t("help_examples", lang)]
         lines += [f"• {ex}" for ex in examples]
+    latest = [c for c in coverage or [] if c.get("last_year")]
+    if latest:
+        lines += ["", _SOURCES["latest"].get(lang) or _SOURCES["latest"][DEFAULT_LANG]]
+        lines += [f"• {c.get('name') or c['id']}: {c['last_year']}"
+                  for c in sorted(latest, key=lambda c: -c["last_year"])]
     lines += ["", t("help_commands", lang, bot=bot_username)]
     return "\n".join(lines)
 
 
 _SOURCES = {
     "header": {"en": "Data sets loaded:", "es": "Conjuntos de datos cargados:", "ru": "Загруженные наборы данных:"},
+    "latest": {"en": "Latest year in each data set:", "es": "Último año de cada conjunto de datos:",
+               "ru": "Последний год в каждом наборе данных:"},
     "rows": {"en": "rows", "es": "filas", "ru": "строк"},
     "reference": {"en": "reference table", "es": "tabla de referencia", "ru": "справочная таблица"},
     "version": {"en": "version", "es": "versión", "ru": "версия"},

@@ -94,6 +94,7 @@ def run_polling(
     sources_text: Callable[[str], str] | None = None,
     persistence_path: str | Path | None = None,
     inline_media_chat: int | str | None = None,
+    coverage: Callable[[], list[dict]] | None = None,
 ) -> None:
     """Run the bot with long polling until interrupted."""
     configure_logging(token)
@@ -105,6 +106,7 @@ def run_polling(
         persistence_path=persistence_path,
         rate_limiter=AIORateLimiter(max_retries=2),
         inline_media_chat=inline_media_chat,
+        coverage=coverage,
     )
     freeze_startup_heap()
     app.run_polling(allowed_updates=ALLOWED_UPDATES)
@@ -122,6 +124,7 @@ def run_webhook(
     sources_text: Callable[[str], str] | None = None,
     persistence_path: str | Path | None = None,
     inline_media_chat: int | str | None = None,
+    coverage: Callable[[], list[dict]] | None = None,
 ) -> None:
     """Register ``url`` as the webhook and serve it on ``listen_host:listen_port`` until interrupted."""
     params = webhook_params(url, listen_host, listen_port, secret_token)
@@ -134,6 +137,7 @@ def run_webhook(
         persistence_path=persistence_path,
         rate_limiter=AIORateLimiter(max_retries=2),
         inline_media_chat=inline_media_chat,
+        coverage=coverage,
     )
     freeze_startup_heap()
     app.run_webhook(**params, allowed_updates=ALLOWED_UPDATES)
@@ -182,6 +186,7 @@ def serve_from_cli(args) -> int:
     common = {
         "base_url": settings.api_base_url,
         "sources_text": lambda lang: sources_list(engine.coverage(), lang),
+        "coverage": engine.coverage,
         "persistence_path": getattr(args, "persistence", None) or default_persistence_path(db),
         "inline_media_chat": getattr(args, "inline_media_chat", None) or os.environ.get("TRADEFACTS_INLINE_MEDIA_CHAT") or None,
     }

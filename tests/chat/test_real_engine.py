@@ -17,7 +17,8 @@ from tests.chat.conftest import TOKEN, start_app, stop_app
 async def real_app(fake, store):
     engine = Engine(store)
     coverage = store.coverage()
-    app = build_application(engine, TOKEN, base_url=fake.url, sources_text=lambda lang: sources_list(coverage, lang))
+    app = build_application(engine, TOKEN, base_url=fake.url, sources_text=lambda lang: sources_list(coverage, lang),
+                            coverage=store.coverage)
     await start_app(app)
     yield app
     await stop_app(app)
@@ -70,3 +71,12 @@ async def test_sources_command_lists_the_loaded_datasets(fake, user, private):
     await fake.send(private, user, "/sources")
     call = await fake.wait_call("sendMessage", chat_id=private["id"], timeout=10)
     assert "Direction of Trade" in html.unescape(call.params["text"])
+
+
+async def test_help_says_how_fresh_each_data_set_is(fake, user, private, store):
+    await fake.send(private, user, "/help")
+    call = await fake.wait_call("sendMessage", chat_id=private["id"], timeout=10)
+    text = html.unescape(call.params["text"])
+    dots = next(c for c in store.coverage() if c["id"] == "imf_dots")
+    assert "Latest year in each data set:" in text
+    assert f"• {dots['name']}: {dots['last_year']}" in text and dots["last_year"] == 2020
