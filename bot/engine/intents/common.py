@@ -3,7 +3,7 @@ resolution against what the store really has, and the "no data" answers."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.engine.answer import Answer
 from bot.engine.phrases import flow_word, t
@@ -27,6 +27,9 @@ class Ctx:
     order_only: bool = False
     balance_word: str | None = None  # "surplus" | "deficit"
     wants_growth: bool = False  # "GDP growth", "population growth": a change over time
+    # look-ups already made while answering this one question (a question about two partners
+    # reads the same rankings twice); a Ctx lives for one question, so nothing goes stale
+    memo: dict = field(default_factory=dict)
 
     def name(self, code: str | None) -> str:
         return self.display(code, self.lang) if code else ""

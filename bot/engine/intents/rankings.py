@@ -22,7 +22,15 @@ def _lower_es(ctx: Ctx, text: str) -> str:
 
 def _ranked(ctx: Ctx, reporter: str, year: int, flow: str) -> list[Figure]:
     """Every partner of a reporter in one year, largest first, from one source; totals and
-    balances are computed per partner from exports and imports of that source."""
+    balances are computed per partner from exports and imports of that source. Kept for the
+    rest of the question (``ctx.memo``): callers must not change the list."""
+    key = ("ranked", reporter, year, flow)
+    if key not in ctx.memo:
+        ctx.memo[key] = _rank_partners(ctx, reporter, year, flow)
+    return ctx.memo[key]
+
+
+def _rank_partners(ctx: Ctx, reporter: str, year: int, flow: str) -> list[Figure]:
     store = ctx.store
     if flow in ("export", "import"):
         return store.partners_ranked(reporter, year, flow)
