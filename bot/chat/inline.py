@@ -9,8 +9,8 @@ answer as caption, but only where the bot has somewhere to put the picture: Tele
 inline photos only as an HTTPS URL or as the file_id of a photo already uploaded. With
 ``--inline-media-chat`` (``TRADEFACTS_INLINE_MEDIA_CHAT``: a private channel where the bot is
 an admin) the chart is uploaded there once, silently, and its file_id offered; the file_ids
-are remembered per answer text (``bot_data``, kept by persistence), so a chart is uploaded
-once however often it is asked for. Without a media chat, or if the upload fails, the
+are remembered per answer text (``bot_data``, in memory: after a restart a chart is uploaded
+once more), so a chart is uploaded once however often it is asked for. Without a media chat, or if the upload fails, the
 article alone goes out: the numbers are in it. An ambiguous question offers one article per
 reading, each already answered.
 """
