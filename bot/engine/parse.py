@@ -78,7 +78,7 @@ _WHEN_PHRASE = re.compile(r"\bsince when\b|\bdesde cuando\b|с какого го
 # things the store does not have: the answer is still the annual US$ figure, with a note saying so
 _NOTES = (
     ("note_currency", re.compile(r"\b(?:in|en) (?:pesos|euros?|yuan|renminbi|rupees|reais|soles|rubles|roubles|yen|pounds|"
-                                 r"local currency|moneda local|rublos)\b|в рублях|в евро|в юанях|в национальной валюте")),
+                                 r"local currency|moneda local|rublos)\b|(?:в рублях|в евро|в юанях|в национальной валюте)\b")),
     ("note_quantity", re.compile(r"\b(?:tons|tonnes|tonnage|toneladas|kilos|kilograms|kg|barrels|barriles|volume in)\b|"
                                  r"\bтонн|\bбаррел")),
     ("note_subannual", re.compile(r"\b(?:q[1-4]|h[12]|first half|second half|quarter|quarterly|monthly|primer semestre|"

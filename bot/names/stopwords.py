@@ -29,6 +29,7 @@ fdi arms weapons weapon transfers flows flow goods services merchandise products
 source sources figure figures number numbers statistics stats decade decades century since last first second third
 between among mirror reported reporter reporting answer question tell give show explain who's what's how's
 month months quarter quarters annual annually yearly period range today's
+earn earns earned earning earnings sell sells sold selling buy buys bought buying
 """
 
 _ES = """
@@ -45,6 +46,8 @@ valor valores volumen grafico tabla lista comparar comparacion cambio aumento di
 economia economias region millones millon mil miles billones toneladas tonelada dolares dolar euros precio precios
 inversion inversiones armas bienes servicios producto productos mercancias fuente fuentes cifra cifras dato datos
 decada decadas desde cuanto cuantos cuanta cuantas cual cuales donde quien dime muestra
+gana ganan gano ganaron ganar ganancia ganancias vende venden vendio vendieron vender compra compran compro
+compraron comprar
 """
 
 _RU = """

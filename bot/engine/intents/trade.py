@@ -99,7 +99,8 @@ def _duration(hours: float, lang: str) -> str | None:
         n = hours / unit
         if n >= least:
             word = {"en": words[0], "es": words[1], "ru": words[2]}.get(lang, words[0])
-            return {"es": f"unos {n:.0f} {word}", "ru": f"примерно {n:.0f} {word}"}.get(lang, f"about {n:.0f} {word}")
+            some = "unas" if word == "horas" else "unos"  # horas is feminine
+            return {"es": f"{some} {n:.0f} {word}", "ru": f"примерно {n:.0f} {word}"}.get(lang, f"about {n:.0f} {word}")
     return None
 
 
