@@ -435,6 +435,16 @@ def _intent(c: set[str], refs: list[CountryRef], flow: str | None, is_range: boo
     return "value" if (flow or len(years) <= 2) else None
 
 
+def _russian_who_sells_to(ref: CountryRef, c: set[str], tokens: list[Token], lang: str) -> bool:
+    """"кто продаёт оружие Индии": «кто» is the seller, so the bare name after the verb is the
+    dative buyer (Russian marks it by case only, no preposition); «кому продаёт Индия» is not."""
+    if lang != "ru" or ref.marker != "none" or "sellverb" not in c:
+        return False
+    who = [t.start for t in tokens if fold(t.text) == "кто"]
+    sells = [t.start for t in tokens if "sellverb" in concepts_of(t.text)]
+    return bool(who and sells) and who[0] < sells[0] < ref.start
+
+
 def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: set[str], text: str,
             tokens: list[Token], lang: str = "en") -> None:
     """Give each country its role: reporter, partner(s), or the countries compared."""
@@ -470,7 +480,8 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
         # imports"), else its exports; "who ..." / "top ..." ranks the other side (SIPRI pairs)
         r = refs[0]
         recipient_side = r.marker in ("to", "in") or "mnoun" in c or ("supplier" in c and "market" not in c) \
-            or (flow == "import" and r.marker not in ("from", "demonym", "possessive") and "market" not in c)
+            or (flow == "import" and r.marker not in ("from", "demonym", "possessive") and "market" not in c) \
+            or _russian_who_sells_to(r, c, tokens, lang)
         q.reporter, q.partner = r.code, None
         q.flow = "import" if recipient_side else "export"
         if c & {"who", "top", "where", "partners"}:
@@ -515,7 +526,8 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
         verb_at = [t.start for t in tokens if concepts_of(t.text) & {"sellverb", "buyverb"}]
         # "who supplies Germany?": in English the country after the verb, with no preposition, is its
         # object (Spanish and Russian put subjects there too: "¿A quién le compra más Perú?")
-        is_object = lang == "en" and bool(verb_at) and reporter.start > verb_at[0] and reporter.marker == "none"
+        is_object = (lang == "en" and bool(verb_at) and reporter.start > verb_at[0] and reporter.marker == "none") \
+            or _russian_who_sells_to(reporter, c, tokens, lang)
         opposite = {"export": "import", "import": "export"}
         if noun and reporter.marker in ("possessive", "demonym"):
             q.flow = noun  # "who buys Australian exports?"
