@@ -388,9 +388,28 @@ class CountryMatcher:
         if not all(taken):
             found.extend(self._lowercase_us(text, tokens, taken, found))
         if not all(taken):
+            found.extend(self._bare_possessive(text, tokens, taken))
+        if not all(taken):
             found.extend(self._fuzzy_pass(text, tokens, taken))
         found.sort(key=lambda m: m.start)
         return found
+
+    def _bare_possessive(self, text: str, tokens: list[Token], taken: list[bool]) -> list[Mention]:
+        """"brazils top partners", "turkeys imports": chat English drops the apostrophe. A Latin
+        word ending in -s whose stem is a one-word country name, with a word after it, is that
+        country (typo matching cannot do it when the stem is also a word: turkey, brazil nut)."""
+        out = []
+        for i, t in enumerate(tokens[:-1]):
+            if taken[i] or t.kind != "word" or len(t.norm) < 5 or not t.norm.endswith("s") or not t.norm.isascii():
+                continue
+            entry = self._exact.get(t.norm[:-1])
+            if entry is None or entry.kind == "blocked" or not entry.codes or tokens[i + 1].kind != "word":
+                continue
+            if not self._single_word_ok(text, tokens, i, 1):
+                continue
+            taken[i] = True
+            out.append(self._mention(t.start, t.end, t.text, entry, min(entry.score, SCORE_DERIVED), t.norm[:-1]))
+        return out
 
     def _combining(self, text: str, tokens: list[Token], taken: list[bool]) -> list[Mention]:
         """"Sino-US", "российско-китайский": the first part of a compound adjective, written
