@@ -71,6 +71,9 @@ FAN_OUT = ("share", "balance", "growth", "partner_rank")  # intents answered onc
 _SHARE_PHRASE = re.compile(r"\bhow much of\b|\bwhat part of\b|\bhow important\b|\bimportance of\b|\bque parte de\b|"
                            r"\bque proporcion\b|\bque tan importante\b|\bimportancia de\b|какая часть|какую часть|какой процент|"
                            r"насколько важ")
+# "how dependent is Mexico on the US", "cuánto depende Chile de China", "зависимость Казахстана от Китая":
+# a share, and the dependent country is named first (whatever its case or marker), the other second
+_DEPEND_PHRASE = re.compile(r"\bdepend(?:s|ent|ence|ency|e|en|encia|iente)?\b|зависи\w*|зависим\w*")
 _COUNT_PHRASE = re.compile(r"\bhow many (?:countries|partners|nations|markets|trading partners)\b|"
                            r"\bcuantos (?:paises|socios|mercados)\b|скольк\w* (?:стран|партн|рынк)")
 _WHEN_PHRASE = re.compile(r"\bsince when\b|\bdesde cuando\b|с какого года|с каких пор|в каком году|\bwhat year\b|\bque ano\b|"
@@ -166,6 +169,8 @@ def parse(text: str, countries, products=None, context_query: dict | None = None
         concepts.add("per_capita")
     if _SHARE_PHRASE.search(folded):
         concepts.add("share")  # "how much of Canada's exports go to the US", "qué parte de", "какая часть"
+    if _DEPEND_PHRASE.search(folded):
+        concepts |= {"share", "depend"}
     if _FUTURE.search(text) or _FUTURE_FOLDED.search(folded):
         concepts.add("future")  # "¿cuánto exportará ...?", "el próximo año", "в следующем году"
     if "goods" in [t.text for t in words] and concepts & {"market", "supplier"}:
@@ -512,7 +517,9 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
         return
     if intent == "partner_rank" and "when" in c:
         q.metric = "since"  # "when did China become Brazil's largest trading partner?"
-    if intent in ("share", "partner_rank"):
+    if intent == "share" and "depend" in c and len(refs) == 2:
+        reporter, partners = refs[0], [refs[1]]
+    elif intent in ("share", "partner_rank"):
         reporter, partners = roles_share_rank(refs, flow)
     else:
         reporter, partners = roles_general(refs, flow)

@@ -157,6 +157,8 @@ P = {
     "population": {"en": "population", "es": "población", "ru": "население"},
     "gdp_per_capita": {"en": "GDP per capita", "es": "PIB per cápita", "ru": "ВВП на душу населения"},
     "times": {"en": "{a} is {ratio} times {b}", "es": "{a} equivale a {ratio} veces {b}", "ru": "{a} в {ratio} раза больше, чем {b}"},
+    "about_same": {"en": "{a} and {b} are within 1% of each other", "es": "{a} y {b} difieren en menos del 1 %",
+                   "ru": "{a} и {b} различаются менее чем на 1 %"},
     "computed": {"en": "computed from the two figures above", "es": "calculado con las dos cifras anteriores",
                  "ru": "рассчитано по двум показателям выше"},
     "arms_line": {"en": "Arms transfers {supplier} \u2192 {recipient}", "es": "Transferencias de armas {supplier} \u2192 {recipient}",

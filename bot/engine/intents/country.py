@@ -269,8 +269,10 @@ def context(ctx: Ctx, q: Query) -> Answer:
         (a, va), (b, vb) = sorted(per_country.items(), key=lambda kv: kv[1], reverse=True)[:2]
         if vb:
             ratio = va / vb
-            lines.append(t("times", ctx.lang, a=ctx.np(a), ratio=number(ratio, ctx.lang, 2) if ratio < 100 else number(ratio, ctx.lang),
-                           b=ctx.np(b)) + f" ({t(metric, ctx.lang)}; {t('computed', ctx.lang)}).")
+            # "Hungary is 1.0 times Poland" reads as a slip: two figures this close are said to be so
+            said = t("about_same", ctx.lang, a=ctx.np(a), b=ctx.np(b)) if ratio < 1.01 else \
+                t("times", ctx.lang, a=ctx.np(a), ratio=number(ratio, ctx.lang, 2) if ratio < 100 else number(ratio, ctx.lang), b=ctx.np(b))
+            lines.append(said + f" ({t(metric, ctx.lang)}; {t('computed', ctx.lang)}).")
     src = source_line(ctx, results)
     q.years = [year_used] if year_used else []
     chart = None
