@@ -44,6 +44,10 @@ def engine(store):
     ("What % of world exports does China account for?", ["not a reporter"], ["$"]),
     ("How much did Mexico export to Russia in 2016 in pesos?", ["US dollars only", "$178.5 million"], []),
     ("Mexico exports to Russia Q1 2016", ["Annual figures only"], []),
+    # held-out set 10: "европу" is no currency, horas is feminine, two near-equal figures
+    ("сколько газа россия продает в европу", ["tradefacts data import"], ["Только в долларах"]),
+    ("cuanto exporta rusia a cuba 2020", ["unas 27 horas"], ["unos 27 horas"]),
+    ("gdp per capita poland vs hungary 2023", ["within 1% of each other"], ["1.0 times"]),
     # a country that reports nothing: the partner's figure, labelled as its mirror
     ("North Korea imports from China 2015", ["China's mirror figure", "reported by China (mirror)"], []),
 ])
