@@ -51,6 +51,10 @@ def tidy(text: str, lang: str) -> str:
     return "\n".join(line[:1].upper() + line[1:] for line in text.split("\n"))
 
 
+# intents whose handlers read all-goods totals only (no product dimension)
+_TOTALS_ONLY = frozenset({"top_partners", "partner_rank", "share", "compare", "balance", "largest_balance"})
+
+
 class Engine:
     """Answers questions against one store. Cheap to call; build once per process."""
 
@@ -159,6 +163,10 @@ class Engine:
                 q.intent = "world_total"
             else:
                 return Answer(status="not_understood", text=t("need_partner", lang, reporter=self.display(q.reporter, lang)), lang=lang, query=q)
+        if q.product and q.intent in _TOTALS_ONLY:
+            # "where does India buy most of its oil": these intents rank or divide all-goods totals only;
+            # answered as such they would pass totals off as oil. The product intent says what it has.
+            q.intent = "products"
         ctx = Ctx(self.store, self.display, lang, relative_years=p.relative_years, since=p.since,
                   order_only=p.order_only, balance_word=p.balance_word, wants_growth="growth" in p.concepts)
         if q.intent in parser.FAN_OUT and (len(q.partners) > 1 or len(q.reporters) > 1) and q.partner != "WLD":

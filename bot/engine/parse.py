@@ -524,6 +524,14 @@ def _assign(q: Query, intent: str, refs: list[CountryRef], flow: str | None, c: 
     else:
         reporter, partners = roles_general(refs, flow)
     q.reporter = reporter.code
+    if intent == "products" and len(refs) == 1 and "who" in c and c & {"sellverb", "buyverb"}:
+        # "who buys Russian oil" / "who buys oil from Russia": Russia's exports; "who sells oil to India":
+        # India's imports (the asker names the other side, as for who_trades below)
+        verb = "export" if "sellverb" in c else "import"
+        if reporter.marker in ("possessive", "demonym"):
+            flow = "export"
+        elif reporter.marker in ("to", "from", "de", "in") or _russian_who_sells_to(reporter, c, tokens, lang):
+            flow = {"export": "import", "import": "export"}[verb]
     if intent == "who_trades":
         # the asker names the other side: "who buys from X" -> X's exports; "who sells to X" -> X's imports;
         # but "who buys X's exports" / "Australian exports": the noun is already X's flow

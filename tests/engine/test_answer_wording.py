@@ -48,6 +48,13 @@ def engine(store):
     ("сколько газа россия продает в европу", ["tradefacts data import"], ["Только в долларах"]),
     ("cuanto exporta rusia a cuba 2020", ["unas 27 horas"], ["unos 27 horas"]),
     ("gdp per capita poland vs hungary 2023", ["within 1% of each other"], ["1.0 times"]),
+    # a product ranking is never answered with all-goods partners; "who buys X's oil" is X's exports
+    ("where does india buy most of its oil", ["not loaded", "India's total imports"], ["1. China"]),
+    ("de donde compra mas petroleo india", ["no están cargados"], ["1. China"]),
+    ("откуда индия покупает больше всего нефти", ["не загружены"], ["1. Китай"]),
+    ("who buys the most chilean copper", ["Chile's total exports"], ["Chile's total imports"]),
+    ("кто покупает российскую нефть", ["Россия: общий экспорт"], ["общий импорт"]),
+    ("who sells oil to india", ["India's total imports"], ["India's total exports"]),
     # a country that reports nothing: the partner's figure, labelled as its mirror
     ("North Korea imports from China 2015", ["China's mirror figure", "reported by China (mirror)"], []),
 ])
