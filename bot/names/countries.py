@@ -450,8 +450,15 @@ class CountryMatcher:
                               and set(gap_after) <= set("-–—/→>") and gap_after != "")
             # "usa" is no English pronoun; after an English preposition it is the country (Spanish "usa" is a verb)
             after_prep = t.norm == "usa" and prev_t is not None and prev_t.norm in ("to", "from", "with", "into", "and", "vs", "versus")
+            # "between us and mexico" / "between mexico and us": one side of a named pair, never the pronoun
+            starts = {m.start for m in found}
+            ends = {m.end for m in found}
+            in_pair = (prev_t is not None and prev_t.norm == "between" and next_t is not None and next_t.norm == "and"
+                       and i + 2 < len(tokens) and tokens[i + 2].start in starts) or \
+                      (prev_t is not None and prev_t.norm == "and" and i >= 3 and tokens[i - 2].end in ends
+                       and any(tok.norm == "between" for tok in tokens[max(0, i - 6):i - 2]))
             if t.kind == "abbr" or (prev_t is not None and prev_t.norm == "the" and gap_before.isspace()) or beside_country \
-                    or after_prep:
+                    or after_prep or in_pair:
                 taken[i] = True
                 out.append(Mention(t.start, t.end, t.text, [usa], SCORE_EXACT, "alias", False, "us"))
         return out
