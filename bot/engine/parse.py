@@ -9,6 +9,7 @@ back about, never guessed.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from bot.engine.query import Query
@@ -290,6 +291,13 @@ _PLACE_PREPS = {"to", "into", "from", "with", "a", "al", "hacia", "desde", "con"
 PLACE_LOOKUP_MIN = 80  # a word after "to/from/в/из" that looks this much like a country is read as (or asked about) it
 
 
+@lru_cache(maxsize=1)
+def _product_words() -> frozenset[str]:
+    from bot.names.product_words import all_words
+
+    return all_words()
+
+
 def _unknown_places(text: str, tokens: list[Token], refs: list[CountryRef], countries, lang: str) -> list[CountryRef]:
     """Words right after a destination/origin preposition that are no country the matcher
     found ("в Кетай", "to Europe"). One that looks like a country becomes a typo reading (one
@@ -328,8 +336,8 @@ def _unknown_places(text: str, tokens: list[Token], refs: list[CountryRef], coun
         if any(r.start <= nt.start < r.end for r in refs) or any(a <= nt.start < b for a, b in blocked) \
                 or not raw.isalpha() or len(raw) < 4:
             continue
-        if nt.text in STOPWORDS or concepts_of(nt.text):
-            continue
+        if nt.text in STOPWORDS or concepts_of(nt.text) or nt.text in _product_words():
+            continue  # "el cobre chileno": a product word beside a country is no typo of one
         cands = [c for c in (lookup(raw) if lookup else []) if c.score >= PLACE_LOOKUP_MIN and c.kind != "code"]
         codes = list(dict.fromkeys(c.code for c in cands))[:6]
         if not codes and (not raw[:1].isupper() or not after_prep):

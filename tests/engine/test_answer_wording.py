@@ -55,6 +55,7 @@ def engine(store):
     ("who buys the most chilean copper", ["Chile's total exports"], ["Chile's total imports"]),
     ("кто покупает российскую нефть", ["Россия: общий экспорт"], ["общий импорт"]),
     ("who sells oil to india", ["India's total imports"], ["India's total exports"]),
+    ("quien compra el cobre chileno", ["exportaciones totales de Chile"], ["¿A qué país"]),
     # a country that reports nothing: the partner's figure, labelled as its mirror
     ("North Korea imports from China 2015", ["China's mirror figure", "reported by China (mirror)"], []),
 ])
