@@ -23,7 +23,10 @@ MAX_TEXT = 1000  # characters read from a question; the rest is ignored (said in
 _TOP_N = re.compile(r"(?:top|first|largest|biggest|main|principales|primeros|mayores|топ|первые|крупнейши[ех])[\s-]*(\d{1,2})\b|\b(\d{1,2})\s+(?:largest|biggest|main|top|principales|mayores|крупнейш|главн)", re.I)
 _SPANISH_HINTS = {"hola", "gracias", "buenos", "buenas", "quien", "como", "cuanto", "cuanta", "cuantos", "que", "exporto", "importo", "de", "del", "los", "las", "el", "la",
                   "con", "entre", "comercio", "exportaciones", "importaciones", "principales", "socios", "y", "en",
-                  "desde", "hacia", "vendio", "compro", "balanza", "cual", "donde", "mas", "inversion", "pib", "poblacion"}
+                  "desde", "hacia", "vendio", "compro", "balanza", "cual", "donde", "mas", "inversion", "pib", "poblacion",
+                  # chat Spanish: present-tense verbs and "q" for "que" ("q tanto exporta argentina a brasil")
+                  "exporta", "exportan", "importa", "importan", "vende", "venden", "compra", "compran", "tanto", "q",
+                  "exportaron", "importaron"}
 
 
 def detect_language(text: str, default: str = "en") -> str:
