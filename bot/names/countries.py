@@ -402,13 +402,24 @@ class CountryMatcher:
         for i, t in enumerate(tokens[:-1]):
             if taken[i] or t.kind != "word" or len(t.norm) < 5 or not t.norm.endswith("s") or not t.norm.isascii():
                 continue
-            entry = self._exact.get(t.norm[:-1])
-            if entry is None or entry.kind == "blocked" or not entry.codes or tokens[i + 1].kind != "word":
+            if tokens[i + 1].kind != "word":
                 continue
-            if not self._single_word_ok(text, tokens, i, 1):
-                continue
-            taken[i] = True
-            out.append(self._mention(t.start, t.end, t.text, entry, min(entry.score, SCORE_DERIVED), t.norm[:-1]))
+            for size in (3, 2, 1):  # "south africas" is South Africa, never Africa
+                first = i - size + 1
+                if first < 0 or any(taken[first:i]) or any(tok.kind != "word" for tok in tokens[first:i]):
+                    continue
+                key = " ".join([tok.norm for tok in tokens[first:i]] + [t.norm[:-1]])
+                entry = self._exact.get(key)
+                if entry is None or entry.kind == "blocked" or not entry.codes \
+                        or any(self._kind.get(c) != "country" for c in entry.codes):
+                    continue
+                if size == 1 and not self._single_word_ok(text, tokens, i, 1):
+                    continue
+                for j in range(first, i + 1):
+                    taken[j] = True
+                out.append(self._mention(tokens[first].start, t.end, text[tokens[first].start:t.end], entry,
+                                         min(entry.score, SCORE_DERIVED), key))
+                break
         return out
 
     def _combining(self, text: str, tokens: list[Token], taken: list[bool]) -> list[Mention]:
