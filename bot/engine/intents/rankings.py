@@ -48,6 +48,30 @@ def _rank_partners(ctx: Ctx, reporter: str, year: int, flow: str) -> list[Figure
     return sorted(out, key=lambda f: f.value, reverse=True)
 
 
+def first_and_place(ctx: Ctx, reporter: str, year: int, flow: str, partner: str) -> tuple[Figure | None, int | None]:
+    """The first partner of ``reporter`` in ``year`` (as in ``_ranked``, positive values only)
+    and ``partner``'s place among them; the store does the ranking when one source holds the
+    flows (a rank history asks this for every year), else the full ranking is read."""
+    store = ctx.store
+    sid = store.best_source(reporter, year, "export" if flow == "total" else flow) if flow in FLOWS_RANKED else None
+    if sid is not None and (flow != "total" or store.best_source(reporter, year, "import") == sid):
+        top, place = store.first_and_place(reporter, year, flow, partner, sid)
+        if top is None:
+            return None, None
+        p, x, m = top
+        if flow == "total":
+            return Figure(reporter, p, year, flow, x + m, "USD", sid, reported_by=reporter,
+                          extra={"exports": x, "imports": m}), place
+        return store.trade_value(reporter, p, year, flow, source=sid)[0], place
+    ranked = [f for f in _ranked(ctx, reporter, year, flow) if f.value > 0]
+    if not ranked:
+        return None, None
+    return ranked[0], next((i for i, f in enumerate(ranked, 1) if f.partner == partner), None)
+
+
+FLOWS_RANKED = ("export", "import", "total")  # what the store can rank by itself
+
+
 def _years(ctx: Ctx, reporter: str, flow: str) -> tuple[str | None, list[int]]:
     """Years in which the reporter's partners can be ranked: those of the best bilateral trade
     source that has the reporter (a source with world totals only, such as WDI, ranks nothing)."""
@@ -116,15 +140,14 @@ def _rank_history(ctx: Ctx, q: Query, flow: str, available: list[int]) -> Answer
     firsts: dict[int, Figure] = {}
     pos_by_year: dict[int, int] = {}
     for y in reversed(years):  # newest first: a run of first places ending in the latest year stops the scan early
-        ranked = [f for f in _ranked(ctx, q.reporter, y, flow) if f.value > 0]
-        if not ranked:
+        first, pos = first_and_place(ctx, q.reporter, y, flow, q.partner)
+        if first is None:
             continue
-        firsts[y] = ranked[0]
-        pos = next((i for i, f in enumerate(ranked, 1) if f.partner == q.partner), None)
+        firsts[y] = first
         if pos is not None:
             pos_by_year[y] = pos
         newest = max(firsts)
-        if firsts[newest].partner == q.partner and ranked[0].partner != q.partner:
+        if firsts[newest].partner == q.partner and first.partner != q.partner:
             break  # first since the year after this one; older years do not change the answer
     if not firsts:
         return no_year_answer(ctx, q, "IMF DOTS", title(ctx, q.reporter, q.partner, flow), q.years, available)
