@@ -116,9 +116,11 @@ class Http:
         if delay > 0:
             self.sleep(delay)
 
-    def _wait_connect(self, failures: int) -> None:
+    def _wait_connect(self, failures: int, url: str, what: str, exc: httpx.ConnectError) -> None:
         """A host that refuses or does not resolve: two short waits, not the long back-off
-        (without internet the command should say so in seconds)."""
+        (without internet the command should say so in seconds); the third failure ends it."""
+        if failures > 2:
+            raise UpdateError(f"cannot reach {host_of(url)} for {what} (no internet connection?): {_reason(exc)}") from None
         delay = min(1.0, self.base) * failures
         self.waits.append(delay)
         if delay > 0:
@@ -136,10 +138,7 @@ class Http:
                 resp = self.client.request(method, url, params=params, headers=headers)
             except httpx.ConnectError as exc:
                 connect_failures += 1
-                if connect_failures > 2:
-                    raise UpdateError(f"cannot reach {host_of(url)} for {what} (no internet connection?): "
-                                      f"{_reason(exc)}") from None
-                self._wait_connect(connect_failures)
+                self._wait_connect(connect_failures, url, what, exc)
                 continue
             except (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError) as exc:
                 if attempt >= self.retries:
@@ -262,10 +261,7 @@ class Http:
                     break
                 except httpx.ConnectError as exc:
                     connect_failures += 1
-                    if connect_failures > 2:
-                        raise UpdateError(f"cannot reach {host_of(url)} for {what} (no internet connection?): "
-                                          f"{_reason(exc)}") from None
-                    self._wait_connect(connect_failures)
+                    self._wait_connect(connect_failures, url, what, exc)
                 except (httpx.TimeoutException, httpx.RemoteProtocolError, httpx.ReadError) as exc:
                     # a dropped connection: keep what arrived, ask for the rest
                     if attempt >= self.retries:
